@@ -1,0 +1,40 @@
+// Lint: typescript-eslint's recommended rules everywhere, and in src/ a `no-restricted-globals`
+// rule that forbids reaching any global directly: src/commons.ts captures them once, at load time.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Every ECMAScript and host global a module might be tempted to call directly.
+const restricted = [
+  'globalThis', 'window', 'self', 'global', 'Object', 'Array', 'Function', 'String', 'Number',
+  'Boolean', 'Symbol', 'BigInt', 'Math', 'JSON', 'Reflect', 'Proxy', 'Promise', 'Date', 'RegExp',
+  'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError',
+  'AggregateError', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry',
+  'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Atomics', 'Int8Array', 'Uint8Array',
+  'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array',
+  'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Intl', 'eval', 'isNaN', 'isFinite',
+  'parseInt', 'parseFloat', 'encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent',
+  'escape', 'unescape', 'process', 'console', 'Buffer', 'Iterator',
+].map(name => ({ name, message: `use the copy captured in src/commons.ts, not the live global ${name}` }));
+
+export default tseslint.config(
+  { ignores: ['build/**', 'dist/**', 'node_modules/**', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { globalThis: 'readonly', console: 'readonly', process: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/commons.ts'],
+    rules: { 'no-restricted-globals': ['error', ...restricted] },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'demo/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

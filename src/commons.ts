@@ -1,0 +1,273 @@
+// Captures, at module load time, every global and intrinsic method the shim itself calls, before
+// any later code can replace or poison them. Every other module in src/ imports from here and
+// never reads a global directly (enforced by eslint `no-restricted-globals`).
+// Assumes it is evaluated before untrusted code in this realm. Side effects: none (reads only).
+/* eslint-disable @typescript-eslint/no-explicit-any -- uncurried intrinsics accept arbitrary receivers */
+
+export const universalThis: typeof globalThis = globalThis;
+
+export const {
+  Array,
+  ArrayBuffer,
+  BigInt,
+  Boolean,
+  DataView,
+  Date,
+  Error,
+  EvalError,
+  Float32Array,
+  Float64Array,
+  Map,
+  Number,
+  Object,
+  Promise,
+  Proxy,
+  RangeError,
+  ReferenceError,
+  Reflect,
+  RegExp,
+  Set,
+  String,
+  Symbol,
+  SyntaxError,
+  TypeError,
+  URIError,
+  Uint8Array,
+  WeakMap,
+  WeakSet,
+  JSON,
+  Math,
+} = globalThis;
+
+/** The original, fully powerful evaluators of this realm. Never hand these to guest code. */
+export const FERAL_FUNCTION = globalThis.Function;
+export const FERAL_EVAL = globalThis.eval;
+export const FERAL_ERROR = globalThis.Error;
+
+export const {
+  assign,
+  create,
+  defineProperties,
+  defineProperty,
+  entries,
+  freeze,
+  fromEntries,
+  getOwnPropertyDescriptor,
+  getOwnPropertyDescriptors,
+  getOwnPropertyNames,
+  getOwnPropertySymbols,
+  getPrototypeOf,
+  is,
+  isExtensible,
+  isFrozen,
+  isSealed,
+  keys,
+  preventExtensions,
+  seal,
+  setPrototypeOf,
+  values,
+} = Object;
+export const objectHasOwn: (o: object, key: PropertyKey) => boolean = Object.hasOwn;
+
+export const {
+  apply,
+  construct,
+  get: reflectGet,
+  getOwnPropertyDescriptor: reflectGetOwnPropertyDescriptor,
+  has: reflectHas,
+  isExtensible: reflectIsExtensible,
+  ownKeys,
+  preventExtensions: reflectPreventExtensions,
+  set: reflectSet,
+  defineProperty: reflectDefineProperty,
+  deleteProperty: reflectDeleteProperty,
+  getPrototypeOf: reflectGetPrototypeOf,
+} = Reflect;
+
+export const { isArray } = Array;
+export const { isView: arrayBufferIsView } = ArrayBuffer;
+export const { stringify: jsonStringify, parse: jsonParse } = JSON;
+export const { fromCharCode } = String;
+export const { iterator: iteratorSymbol, toStringTag: toStringTagSymbol, unscopables: unscopablesSymbol } = Symbol;
+export const symbolFor: (key: string) => symbol = Symbol.for;
+export const { isNaN: numberIsNaN, isInteger: numberIsInteger } = Number;
+export const { UTC: dateUTC, parse: dateParse } = Date;
+export const { floor: mathFloor, max: mathMax, min: mathMin, abs: mathAbs, trunc: mathTrunc } = Math;
+
+/**
+ * `uncurryThis(Array.prototype.push)` → `(receiver, ...args) => receiver.push(...args)`, using the
+ * captured `Reflect.apply` so that later changes to `Function.prototype.call` cannot interfere.
+ * Callers give each result an explicit signature: a generic helper would lose the types.
+ */
+const uncurryThis =
+  (fn: (...args: any[]) => any) =>
+  (receiver: any, ...args: any[]): any =>
+    apply(fn, receiver, args);
+
+// Function
+const FunctionPrototype = FERAL_FUNCTION.prototype;
+export const functionToString: (fn: unknown) => string = uncurryThis(FunctionPrototype.toString);
+export const functionBind: <F extends (...args: any[]) => any>(fn: F, thisArg: unknown) => F = uncurryThis(
+  FunctionPrototype.bind,
+);
+
+// Object.prototype
+const ObjectPrototype = Object.prototype;
+export const objectToString: (o: unknown) => string = uncurryThis(ObjectPrototype.toString);
+export const objectIsPrototypeOf: (proto: object, o: unknown) => boolean = uncurryThis(ObjectPrototype.isPrototypeOf);
+export const objectPropertyIsEnumerable: (o: object, key: PropertyKey) => boolean = uncurryThis(
+  ObjectPrototype.propertyIsEnumerable,
+);
+/** Accessor of `Object.prototype.__proto__`, captured so that it can be removed from guests if needed. */
+export const objectProtoGetter = getOwnPropertyDescriptor(ObjectPrototype, '__proto__')?.get;
+
+// Array.prototype
+const ArrayPrototype = Array.prototype;
+export const arrayPush: <T>(arr: T[], ...items: T[]) => number = uncurryThis(ArrayPrototype.push);
+export const arrayPop: <T>(arr: T[]) => T | undefined = uncurryThis(ArrayPrototype.pop);
+export const arrayJoin: (arr: readonly unknown[], sep?: string) => string = uncurryThis(ArrayPrototype.join);
+export const arraySlice: <T>(arr: readonly T[], start?: number, end?: number) => T[] = uncurryThis(ArrayPrototype.slice);
+export const arrayIncludes: <T>(arr: readonly T[], item: T) => boolean = uncurryThis(ArrayPrototype.includes);
+export const arrayIndexOf: <T>(arr: readonly T[], item: T) => number = uncurryThis(ArrayPrototype.indexOf);
+export const arrayFilter: <T>(arr: readonly T[], pred: (item: T, i: number) => boolean) => T[] = uncurryThis(
+  ArrayPrototype.filter,
+);
+export const arrayMap: <T, U>(arr: readonly T[], fn: (item: T, i: number) => U) => U[] = uncurryThis(ArrayPrototype.map);
+export const arrayForEach: <T>(arr: readonly T[], fn: (item: T, i: number) => void) => void = uncurryThis(
+  ArrayPrototype.forEach,
+);
+export const arraySome: <T>(arr: readonly T[], pred: (item: T, i: number) => boolean) => boolean = uncurryThis(
+  ArrayPrototype.some,
+);
+export const arraySort: <T>(arr: T[], cmp?: (a: T, b: T) => number) => T[] = uncurryThis(ArrayPrototype.sort);
+export const arrayConcat: <T>(arr: readonly T[], ...more: (T | readonly T[])[]) => T[] = uncurryThis(
+  ArrayPrototype.concat,
+);
+export const arraySplice: <T>(arr: T[], start: number, deleteCount?: number, ...items: T[]) => T[] = uncurryThis(
+  ArrayPrototype.splice,
+);
+
+// String.prototype
+const StringPrototype = String.prototype;
+export const stringSlice: (s: string, start?: number, end?: number) => string = uncurryThis(StringPrototype.slice);
+export const stringSplit: (s: string, sep: string | RegExp, limit?: number) => string[] = uncurryThis(
+  StringPrototype.split,
+);
+export const stringIndexOf: (s: string, search: string, from?: number) => number = uncurryThis(
+  StringPrototype.indexOf,
+);
+export const stringStartsWith: (s: string, search: string) => boolean = uncurryThis(StringPrototype.startsWith);
+export const stringEndsWith: (s: string, search: string) => boolean = uncurryThis(StringPrototype.endsWith);
+export const stringIncludes: (s: string, search: string) => boolean = uncurryThis(StringPrototype.includes);
+export const stringReplace: (s: string, pattern: string | RegExp, replacement: string) => string = uncurryThis(
+  StringPrototype.replace,
+);
+export const stringToUpperCase: (s: string) => string = uncurryThis(StringPrototype.toUpperCase);
+export const stringToLowerCase: (s: string) => string = uncurryThis(StringPrototype.toLowerCase);
+export const stringPadStart: (s: string, len: number, fill?: string) => string = uncurryThis(StringPrototype.padStart);
+export const stringTrim: (s: string) => string = uncurryThis(StringPrototype.trim);
+export const stringCharCodeAt: (s: string, i: number) => number = uncurryThis(StringPrototype.charCodeAt);
+export const stringCompare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+// Number.prototype
+export const numberToString: (n: number, radix?: number) => string = uncurryThis(Number.prototype.toString);
+export const numberToFixed: (n: number, digits?: number) => string = uncurryThis(Number.prototype.toFixed);
+
+// RegExp.prototype
+const RegExpPrototype = RegExp.prototype;
+export const regexpExec: (re: RegExp, s: string) => RegExpExecArray | null = uncurryThis(RegExpPrototype.exec);
+export const regexpTest: (re: RegExp, s: string) => boolean = uncurryThis(RegExpPrototype.test);
+
+// Date.prototype (UTC accessors only: local-time methods are host-dependent)
+const DatePrototype = Date.prototype;
+export const dateGetTime: (d: Date) => number = uncurryThis(DatePrototype.getTime);
+export const dateToISOString: (d: Date) => string = uncurryThis(DatePrototype.toISOString);
+export const dateToUTCString: (d: Date) => string = uncurryThis(DatePrototype.toUTCString);
+export const dateNow: () => number = Date.now;
+
+// Map, Set, WeakMap, WeakSet: immune to later prototype poisoning.
+export const mapGet: <K, V>(m: Map<K, V>, k: K) => V | undefined = uncurryThis(Map.prototype.get);
+export const mapSet: <K, V>(m: Map<K, V>, k: K, v: V) => Map<K, V> = uncurryThis(Map.prototype.set);
+export const mapHas: <K, V>(m: Map<K, V>, k: K) => boolean = uncurryThis(Map.prototype.has);
+export const mapDelete: <K, V>(m: Map<K, V>, k: K) => boolean = uncurryThis(Map.prototype.delete);
+export const mapEntries: <K, V>(m: Map<K, V>) => IterableIterator<[K, V]> = uncurryThis(Map.prototype.entries);
+export const mapKeys: <K, V>(m: Map<K, V>) => IterableIterator<K> = uncurryThis(Map.prototype.keys);
+export const setAdd: <T>(s: Set<T>, v: T) => Set<T> = uncurryThis(Set.prototype.add);
+export const setHas: <T>(s: Set<T>, v: T) => boolean = uncurryThis(Set.prototype.has);
+export const setDelete: <T>(s: Set<T>, v: T) => boolean = uncurryThis(Set.prototype.delete);
+export const setForEach: <T>(s: Set<T>, fn: (v: T) => void) => void = uncurryThis(Set.prototype.forEach);
+export const setValues: <T>(s: Set<T>) => IterableIterator<T> = uncurryThis(Set.prototype.values);
+export const weakmapGet: <K extends object, V>(m: WeakMap<K, V>, k: K) => V | undefined = uncurryThis(
+  WeakMap.prototype.get,
+);
+export const weakmapSet: <K extends object, V>(m: WeakMap<K, V>, k: K, v: V) => WeakMap<K, V> = uncurryThis(
+  WeakMap.prototype.set,
+);
+export const weakmapHas: <K extends object, V>(m: WeakMap<K, V>, k: K) => boolean = uncurryThis(WeakMap.prototype.has);
+export const weaksetAdd: <T extends object>(s: WeakSet<T>, v: T) => WeakSet<T> = uncurryThis(WeakSet.prototype.add);
+export const weaksetHas: <T extends object>(s: WeakSet<T>, v: T) => boolean = uncurryThis(WeakSet.prototype.has);
+
+/** The prototype of all iterators of Map/Set entries, so that iteration survives poisoning. */
+const MapIteratorPrototype = getPrototypeOf(mapEntries(new Map()));
+const mapIteratorNext: <T>(it: Iterator<T>) => IteratorResult<T> = uncurryThis(MapIteratorPrototype.next);
+const SetIteratorPrototype = getPrototypeOf(setValues(new Set()));
+const setIteratorNext: <T>(it: Iterator<T>) => IteratorResult<T> = uncurryThis(SetIteratorPrototype.next);
+/** Copies a Set's values into a fresh array, without touching any (possibly poisoned) iterator protocol. */
+export const setToArray = <T>(s: Set<T>): T[] => {
+  const out: T[] = [];
+  const it = setValues(s);
+  for (let r = setIteratorNext(it); !r.done; r = setIteratorNext(it)) arrayPush(out, r.value as T);
+  return out;
+};
+/** Copies a Map's entries into a fresh array, as above. */
+export const mapToArray = <K, V>(m: Map<K, V>): [K, V][] => {
+  const out: [K, V][] = [];
+  const it = mapEntries(m);
+  for (let r = mapIteratorNext(it); !r.done; r = mapIteratorNext(it)) arrayPush(out, r.value as [K, V]);
+  return out;
+};
+
+// Typed arrays and buffers
+export const TypedArray: any = getPrototypeOf(Uint8Array); // %TypedArray%: `any` because TS has no type for it
+export const TypedArrayPrototype: object = TypedArray.prototype;
+const typedArrayToStringTagGetter = getOwnPropertyDescriptor(TypedArrayPrototype, toStringTagSymbol)!.get!;
+/** The `[[TypedArrayName]]` of a typed array, or undefined for anything else (never throws). */
+export const typedArrayName = (x: unknown): string | undefined => apply(typedArrayToStringTagGetter, x, []);
+const typedArrayLengthGetter = getOwnPropertyDescriptor(TypedArrayPrototype, 'length')!.get!;
+export const typedArrayLength = (x: object): number => apply(typedArrayLengthGetter, x, []);
+export const dataViewSetFloat64: (dv: DataView, offset: number, v: number, le?: boolean) => void = uncurryThis(
+  DataView.prototype.setFloat64,
+);
+export const dataViewGetFloat64: (dv: DataView, offset: number, le?: boolean) => number = uncurryThis(
+  DataView.prototype.getFloat64,
+);
+
+// Promise
+export const promiseThen: <T>(p: Promise<T>, ok?: (v: T) => unknown, fail?: (e: unknown) => unknown) => Promise<unknown> =
+  uncurryThis(Promise.prototype.then);
+
+// Error
+export const errorCaptureStackTrace: ((target: object, ctor?: unknown) => void) | undefined = (Error as any)
+  .captureStackTrace;
+
+/** Returns the `process` object of Node-like hosts, captured at load time, or undefined. */
+const hostProcess: any = (globalThis as any).process;
+export const processEnv: Record<string, string | undefined> | undefined =
+  typeof hostProcess === 'object' && hostProcess !== null && typeof hostProcess.env === 'object'
+    ? hostProcess.env
+    : undefined;
+export const hostProcessObject: any = hostProcess;
+
+/** The host console, captured before any taming wraps it. */
+export const hostConsole: Console | undefined = (globalThis as any).console;
+
+/** `typeof` that also distinguishes null, for error messages naming the bad value's kind. */
+export const kindOf = (x: unknown): string => {
+  if (x === null) return 'null';
+  if (isArray(x)) return 'array';
+  return typeof x;
+};
+
+/** True if `x` is an object or function (anything that can carry properties and a prototype). */
+export const isObject = (x: unknown): x is object =>
+  (typeof x === 'object' && x !== null) || typeof x === 'function';

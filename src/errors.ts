@@ -1,0 +1,39 @@
+// Every error Permafrost raises: one stable code each (documented in docs/errors/<CODE>.md) and a
+// message that names the API and the bad value's kind. Uses only captured constructors.
+// No side effects.
+import { RangeError, ReferenceError, SyntaxError, TypeError } from './commons.js';
+
+/** Stable error codes. Each has a page at docs/errors/<code>.md. */
+export const codes = {
+  ALREADY_LOCKED_DOWN: 'PF_ALREADY_LOCKED_DOWN',
+  MULTIPLE_INSTANCES: 'PF_MULTIPLE_INSTANCES',
+  UNKNOWN_OPTION: 'PF_UNKNOWN_OPTION',
+  BAD_OPTION_VALUE: 'PF_BAD_OPTION_VALUE',
+  BAD_OPTIONS: 'PF_BAD_OPTIONS',
+  LOCKDOWN_FAILED: 'PF_LOCKDOWN_FAILED',
+  WHITELIST_SHAPE: 'PF_WHITELIST_SHAPE',
+  NOT_LOCKED_DOWN: 'PF_NOT_LOCKED_DOWN',
+  HARDEN_FAILED: 'PF_HARDEN_FAILED',
+  FUNCTION_CONSTRUCTOR_DISABLED: 'PF_FUNCTION_CONSTRUCTOR_DISABLED',
+  EVAL_DISABLED: 'PF_EVAL_DISABLED',
+  DATE_NOW_DISABLED: 'PF_DATE_NOW_DISABLED',
+  MATH_RANDOM_DISABLED: 'PF_MATH_RANDOM_DISABLED',
+  BAD_ENVIRONMENT_OPTION: 'PF_BAD_ENVIRONMENT_OPTION',
+} as const;
+
+export type ErrorCode = (typeof codes)[keyof typeof codes];
+
+type ErrorCtor = new (message: string) => Error;
+
+/** Formats the one message style we use: `<api>: <what went wrong> (<CODE>)`. */
+export const formatMessage = (api: string, message: string, code: ErrorCode): string => `${api}: ${message} (${code})`;
+
+const make =
+  (Ctor: ErrorCtor) =>
+  (api: string, message: string, code: ErrorCode): Error =>
+    new Ctor(formatMessage(api, message, code));
+
+export const makeTypeError = make(TypeError);
+export const makeRangeError = make(RangeError);
+export const makeSyntaxError = make(SyntaxError);
+export const makeReferenceError = make(ReferenceError);
