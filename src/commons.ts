@@ -39,6 +39,11 @@ export const {
   Math,
 } = globalThis;
 
+/** `Iterator` (ES2025), absent on older engines. */
+export const IteratorConstructor: { from?: (x: unknown) => unknown; prototype?: object } | undefined = (
+  globalThis as { Iterator?: { from?: (x: unknown) => unknown } }
+).Iterator;
+
 /** The original, fully powerful evaluators of this realm. Never hand these to guest code. */
 export const FERAL_FUNCTION = globalThis.Function;
 export const FERAL_EVAL = globalThis.eval;
@@ -88,8 +93,11 @@ export const { isArray } = Array;
 export const { isView: arrayBufferIsView } = ArrayBuffer;
 export const { stringify: jsonStringify, parse: jsonParse } = JSON;
 export const { fromCharCode } = String;
-export const { iterator: iteratorSymbol, toStringTag: toStringTagSymbol, unscopables: unscopablesSymbol } = Symbol;
+export const iteratorSymbol: typeof Symbol.iterator = Symbol.iterator;
+export const toStringTagSymbol: typeof Symbol.toStringTag = Symbol.toStringTag;
+export const unscopablesSymbol: typeof Symbol.unscopables = Symbol.unscopables;
 export const symbolFor: (key: string) => symbol = Symbol.for;
+export const symbolKeyFor: (sym: symbol) => string | undefined = Symbol.keyFor;
 export const { isNaN: numberIsNaN, isInteger: numberIsInteger } = Number;
 export const { UTC: dateUTC, parse: dateParse } = Date;
 export const { floor: mathFloor, max: mathMax, min: mathMin, abs: mathAbs, trunc: mathTrunc } = Math;
@@ -271,3 +279,106 @@ export const kindOf = (x: unknown): string => {
 /** True if `x` is an object or function (anything that can carry properties and a prototype). */
 export const isObject = (x: unknown): x is object =>
   (typeof x === 'object' && x !== null) || typeof x === 'function';
+
+// --- date/locale taming ---
+// Date.prototype methods as found at load time, before tame-date.ts replaces the local-time ones
+// with UTC versions. The UTC setters are kept raw (not uncurried) so that `apply(fn, date, args)`
+// forwards exactly the caller's argument count: their "if <arg> is present" steps depend on it.
+// The original toLocale* methods are raw for the same reason.
+const DatePrototypeForTaming = Date.prototype;
+export const dateGetUTCFullYear: (d: unknown) => number = uncurryThis(DatePrototypeForTaming.getUTCFullYear);
+export const dateGetUTCMonth: (d: unknown) => number = uncurryThis(DatePrototypeForTaming.getUTCMonth);
+export const dateGetUTCDate: (d: unknown) => number = uncurryThis(DatePrototypeForTaming.getUTCDate);
+export const dateGetUTCDay: (d: unknown) => number = uncurryThis(DatePrototypeForTaming.getUTCDay);
+export const dateGetUTCHours: (d: unknown) => number = uncurryThis(DatePrototypeForTaming.getUTCHours);
+export const dateGetUTCMinutes: (d: unknown) => number = uncurryThis(DatePrototypeForTaming.getUTCMinutes);
+export const dateGetUTCSeconds: (d: unknown) => number = uncurryThis(DatePrototypeForTaming.getUTCSeconds);
+export const dateGetUTCMilliseconds: (d: unknown) => number = uncurryThis(DatePrototypeForTaming.getUTCMilliseconds);
+/** `thisTimeValue(d)`: the time value of a Date, or a TypeError for anything else. */
+export const dateTimeValueOf: (d: unknown) => number = uncurryThis(DatePrototypeForTaming.getTime);
+export const dateSetTime: (d: unknown, t: number) => number = uncurryThis(DatePrototypeForTaming.setTime);
+type RawMethod = (this: unknown, ...args: unknown[]) => unknown;
+export const dateUTCSetters: {
+  readonly [K in 'FullYear' | 'Month' | 'Date' | 'Hours' | 'Minutes' | 'Seconds' | 'Milliseconds']: RawMethod;
+} = freeze({
+  FullYear: DatePrototypeForTaming.setUTCFullYear as RawMethod,
+  Month: DatePrototypeForTaming.setUTCMonth as RawMethod,
+  Date: DatePrototypeForTaming.setUTCDate as RawMethod,
+  Hours: DatePrototypeForTaming.setUTCHours as RawMethod,
+  Minutes: DatePrototypeForTaming.setUTCMinutes as RawMethod,
+  Seconds: DatePrototypeForTaming.setUTCSeconds as RawMethod,
+  Milliseconds: DatePrototypeForTaming.setUTCMilliseconds as RawMethod,
+});
+export const dateLocaleMethods: {
+  readonly [K in 'toLocaleString' | 'toLocaleDateString' | 'toLocaleTimeString']: RawMethod;
+} = freeze({
+  toLocaleString: DatePrototypeForTaming.toLocaleString as RawMethod,
+  toLocaleDateString: DatePrototypeForTaming.toLocaleDateString as RawMethod,
+  toLocaleTimeString: DatePrototypeForTaming.toLocaleTimeString as RawMethod,
+});
+export const bigintToString: (b: unknown) => string = uncurryThis(BigInt.prototype.toString);
+export const stringNormalize: (s: string, form?: 'NFC' | 'NFD' | 'NFKC' | 'NFKD') => string = uncurryThis(
+  String.prototype.normalize,
+);
+
+// --- error/console taming ---
+// Captured for src/lockdown/tame-error.ts, tame-console.ts, tame-domain.ts and reporting.ts.
+/** Constructors that may be absent on older engines (SuppressedError: Node 24+). */
+export const AggregateError: AggregateErrorConstructor = globalThis.AggregateError;
+export const SuppressedError: (new (...args: any[]) => Error) | undefined = (globalThis as any).SuppressedError;
+export const FinalizationRegistry: FinalizationRegistryConstructor = globalThis.FinalizationRegistry;
+export const finalizationRegistryRegister: <T>(
+  r: FinalizationRegistry<T>,
+  target: object,
+  held: T,
+  token?: object,
+) => void = uncurryThis(FinalizationRegistry.prototype.register);
+/** `Error.isError` (Node 24+), a pure brand check. */
+export const errorIsError: ((x: unknown) => boolean) | undefined = (Error as any).isError;
+/** `Error.prototype.toString`, for the 'unsafe' stack header only (it reads name/message by Get). */
+export const errorToString: (e: unknown) => string = uncurryThis(Error.prototype.toString);
+/**
+ * Newer V8 (Node 21+) gives every error an own `stack` accessor whose getter and setter are one
+ * shared pair of functions per realm; older V8 uses a lazily formatted own data property. These
+ * are that pair, or undefined on engines that do not have it.
+ */
+const probeStackDesc = getOwnPropertyDescriptor(new FERAL_ERROR('probe'), 'stack');
+export const FERAL_STACK_GETTER: ((this: unknown) => unknown) | undefined = probeStackDesc?.get;
+export const FERAL_STACK_SETTER: ((this: unknown, v: unknown) => void) | undefined = probeStackDesc?.set;
+/** Node's util helpers, reached without importing a Node module, so the bundle stays portable. */
+const nodeUtil: any =
+  typeof hostProcess === 'object' && hostProcess !== null && typeof hostProcess.getBuiltinModule === 'function'
+    ? hostProcess.getBuiltinModule('node:util')
+    : undefined;
+export const nodeFormatWithOptions: ((options: object, ...args: unknown[]) => string) | undefined =
+  nodeUtil?.formatWithOptions;
+export const nodeIsProxy: ((x: unknown) => boolean) | undefined = nodeUtil?.types?.isProxy;
+export const nodeIsNativeError: ((x: unknown) => boolean) | undefined = nodeUtil?.types?.isNativeError;
+/** Node's process methods used to trap errors; each undefined where absent. */
+const processMethod = (name: string): ((...args: any[]) => any) | undefined =>
+  typeof hostProcess === 'object' && hostProcess !== null && typeof hostProcess[name] === 'function'
+    ? hostProcess[name]
+    : undefined;
+export const processOn = processMethod('on');
+export const processExit = processMethod('exit');
+export const processAbort = processMethod('abort');
+export const processCwd = processMethod('cwd');
+/** Browser-like hosts: the window (for error events) and a `print` function (eshost/XS-style). */
+export const hostWindow: any = (globalThis as any).window;
+export const hostPrint: ((...args: unknown[]) => void) | undefined =
+  typeof (globalThis as any).print === 'function' ? (globalThis as any).print : undefined;
+export const hostImportScripts: unknown = (globalThis as any).importScripts;
+/** The platform's own `Error.prepareStackTrace` at load time (Node 20+: its default formatter). */
+export const FERAL_PREPARE_STACK_TRACE: unknown = (Error as any).prepareStackTrace;
+
+// --- harden ---
+/**
+ * The original WeakMap methods, unbound. make-hardener installs them as own properties of its
+ * private WeakMap, so its hot loop makes direct calls (no per-call argument array, as `uncurryThis`
+ * would allocate) that later poisoning of WeakMap.prototype cannot reach.
+ */
+export const {
+  get: weakmapProtoGet,
+  set: weakmapProtoSet,
+  delete: weakmapProtoDelete,
+} = WeakMap.prototype;

@@ -1,0 +1,90 @@
+// One benchmark process: installs one implementation (none, Permafrost or ses), then imports one
+// workload file, warms up, times `run` with process.hrtime.bigint(), optionally measures retained
+// heap, and prints a Result after RESULT_MARKER. Usage: child.js <workload.js> <name> <impl> <quick>
+import { pathToFileURL } from 'node:url';
+import { RESULT_MARKER, percentile, type Impl, type ImplName, type Result, type Workload } from './workload.js';
+
+type Harden = <T>(root: T) => T;
+
+const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
+const collect = (): void => {
+  gc?.();
+};
+
+/** Installs the implementation before anything else of the workload is loaded. */
+const install = async (name: ImplName): Promise<{ impl: Impl; note?: string }> => {
+  if (name === 'native') return { impl: { name, harden: undefined } };
+  if (name === 'ses') {
+    await import('ses');
+    (globalThis as any).lockdown();
+    return { impl: { name, harden: (globalThis as any).harden as Harden } };
+  }
+  // Permafrost: the public entry point and lockdown(); if that is not usable yet, the bare hardener.
+  let reason: string;
+  try {
+    const permafrost = await import('../src/index.js');
+    permafrost.lockdown();
+    return { impl: { name, harden: permafrost.harden } };
+  } catch (error) {
+    reason = error instanceof Error ? error.message : String(error);
+  }
+  const { makeHardener } = await import('../src/harden/make-hardener.js');
+  return { impl: { name, harden: makeHardener().harden }, note: `makeHardener() without lockdown (${reason})` };
+};
+
+const main = async (): Promise<void> => {
+  const [file, workloadName, implName, quickFlag] = process.argv.slice(2);
+  if (file === undefined || workloadName === undefined || implName === undefined) {
+    throw new Error('usage: child.js <workload.js> <workload name> <native|permafrost|ses> [quick]');
+  }
+  const { impl, note } = await install(implName as ImplName);
+  const module = (await import(pathToFileURL(file).href)) as { workloads: readonly Workload[] };
+  const workload = module.workloads.find(w => w.name === workloadName);
+  if (workload === undefined) throw new Error(`no workload named ${workloadName} in ${file}`);
+  const { warmup, timed } =
+    quickFlag === 'quick' ? (workload.quickIterations ?? { warmup: 1, timed: 3 }) : workload.iterations;
+
+  const trial = workload.setup(impl);
+  // Memory first, before warmup: the first run is the one that grows the implementation's
+  // records (e.g. a hardened set's table) to hold a graph; later runs reuse that capacity.
+  let retainedBytes: number | undefined;
+  if (workload.memory === true && gc !== undefined) {
+    const input = trial.prepare();
+    const keep = [input]; // the input stays alive, so only what `run` added is counted
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    trial.run(input);
+    collect();
+    retainedBytes = Math.max(0, process.memoryUsage().heapUsed - before);
+    keep.length = 0;
+  }
+
+  for (let i = 0; i < warmup; i += 1) trial.run(trial.prepare());
+  const samples: number[] = [];
+  for (let i = 0; i < timed; i += 1) {
+    const input = trial.prepare();
+    collect(); // start every sample with an empty young generation
+    const start = process.hrtime.bigint();
+    trial.run(input);
+    const end = process.hrtime.bigint();
+    samples.push(Number(end - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+
+  const result: Result = {
+    workload: workload.name,
+    impl: impl.name,
+    samples: samples.length,
+    medianMs: percentile(samples, 50),
+    p90Ms: percentile(samples, 90),
+    minMs: samples[0] ?? NaN,
+    ...(retainedBytes === undefined ? {} : { retainedBytes }),
+    ...(note === undefined ? {} : { note }),
+  };
+  process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`);
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

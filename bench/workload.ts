@@ -1,0 +1,68 @@
+// The contract between bench/run.ts and bench/workloads/*.ts, and the statistics the children
+// report. A workload file exports `workloads`: one or more Workload objects (see README.md).
+// No side effects.
+
+/** The three columns: no shim at all, Permafrost after lockdown(), ses after lockdown(). */
+export type ImplName = 'native' | 'permafrost' | 'ses';
+export const implNames: readonly ImplName[] = ['native', 'permafrost', 'ses'];
+
+/** What a workload gets to know about the implementation its process runs. */
+export interface Impl {
+  readonly name: ImplName;
+  /** The implementation's harden; undefined in the native column, which has no shim. */
+  readonly harden: (<T>(root: T) => T) | undefined;
+}
+
+/** One timed operation: `prepare` runs untimed before every iteration, `run` is what is timed. */
+export interface Trial<I> {
+  prepare(): I;
+  run(input: I): unknown;
+}
+
+export interface Iterations {
+  /** Untimed iterations that let the JIT settle. */
+  readonly warmup: number;
+  /** Timed iterations: median and p90 are over these. */
+  readonly timed: number;
+}
+
+export interface Workload<I = unknown> {
+  /** Unique, short, kebab-case: what `--filter` matches and the table shows. */
+  readonly name: string;
+  readonly description: string;
+  readonly iterations: Iterations;
+  /** Used under `--quick` (CI smoke runs): a few iterations, to check that everything runs. */
+  readonly quickIterations?: Iterations;
+  /** Also report the heap retained by one `run` (needs `--expose-gc`, which run.ts passes). */
+  readonly memory?: boolean;
+  /** Columns to run; all three by default. */
+  readonly impls?: readonly ImplName[];
+  /** Called once per child process, after the implementation is installed. */
+  setup(impl: Impl): Trial<I>;
+}
+
+/** Checks at compile time that a workload's `prepare` and `run` agree on the input type. */
+export const defineWorkload = <I>(workload: Workload<I>): Workload => workload as Workload;
+
+/** What a child prints (after RESULT_MARKER, on one line) and the parent collects. */
+export interface Result {
+  readonly workload: string;
+  readonly impl: ImplName;
+  readonly samples: number;
+  readonly medianMs: number;
+  readonly p90Ms: number;
+  readonly minMs: number;
+  /** Heap retained by the first run (before warmup); absent unless the workload asks. */
+  readonly retainedBytes?: number;
+  /** How the implementation was obtained, if not the normal way (e.g. a fallback). */
+  readonly note?: string;
+}
+
+export const RESULT_MARKER = '@@bench-result ';
+
+/** Nearest-rank percentile of an ascending array. */
+export const percentile = (sorted: readonly number[], p: number): number => {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+};

@@ -1,0 +1,212 @@
+// makeHardener(): a ses-compatible `harden` (transitively freezes own properties of every key kind,
+// accessor functions without calling them, and prototypes) plus `isHardened`, sharing one private
+// record of what completed calls hardened. Iterative, so any depth is fine; re-entrant calls from
+// Proxy traps are safe. Assumes src/commons.ts was evaluated first. No side effects until called.
+import {
+  Object,
+  WeakMap,
+  defineProperties,
+  freeze,
+  getOwnPropertyDescriptor,
+  getPrototypeOf,
+  isFrozen,
+  objectHasOwn,
+  ownKeys,
+  preventExtensions,
+  setPrototypeOf,
+  typedArrayName,
+  weakmapProtoDelete,
+  weakmapProtoGet,
+  weakmapProtoSet,
+} from '../commons.js';
+import type { Harden } from '../types.js';
+import { makeHardenFailure } from './harden-failure.js';
+import { countLeadingIndexKeys, isCanonicalNumericIndexString, lockTypedArrayProperty } from './typed-arrays.js';
+
+export { tameHarden, makeUnsafeHardenPredicates, type HardenTaming } from './tame-harden.js';
+
+/** What {@link makeHardener} returns: two views of one private hardened set. */
+export interface Hardener {
+  /**
+   * Transitively freezes `root` and returns it; primitives are returned as is. Typed arrays are
+   * sealed instead of frozen: their elements stay writable, every other own property is locked.
+   * The contents of ArrayBuffers, DataViews, Maps, Sets and WeakMaps stay mutable: they are
+   * internal slots, not properties. Throws a TypeError (PF_HARDEN_FAILED) naming the path to an
+   * object that cannot be frozen; then nothing from that call is recorded as hardened.
+   */
+  readonly harden: Harden;
+  /**
+   * True for primitives and for objects that a completed call of this `harden` walked. Objects
+   * frozen by other means, or by a call still in progress, are not hardened in this sense.
+   */
+  readonly isHardened: (x: unknown) => boolean;
+}
+
+// Generations: each call marks the objects it visits with its own number; it commits by simply
+// finishing (its number leaves `active`), and rolls back by deleting its marks. Numbers wrap well
+// before leaving the small-integer range; a reused number can only make a nested call walk a
+// hardened object again, never skip an unhardened one (see the `outer` test in the loop).
+const GENERATION_LIMIT = 0x3fffffff;
+// Shared work arrays beyond this length are dropped after a call rather than cleared in place.
+const KEEP_CAPACITY = 1024;
+
+const ObjectPrototype: object = Object.prototype;
+
+/** A fresh array with no prototype: indexed stores past its end cannot reach a poisoned setter. */
+const makeWorkArray = (): unknown[] => setPrototypeOf([], null) as unknown[];
+
+const releaseWorkArray = (array: unknown[]): void => {
+  const { length } = array;
+  if (length > KEEP_CAPACITY) {
+    array.length = 0;
+    return;
+  }
+  for (let i = 0; i < length; i += 1) array[i] = undefined;
+};
+
+/**
+ * Descriptor objects inherit from %Object.prototype%: once it is frozen without `value`, `get` or
+ * `set` (always, after lockdown), reading an absent one of those can neither run code nor find a
+ * planted value, so the loop may skip the `hasOwn` test per property. Frozen is forever.
+ */
+const descriptorReadsAreSafe = (): boolean =>
+  isFrozen(ObjectPrototype) &&
+  !objectHasOwn(ObjectPrototype, 'value') &&
+  !objectHasOwn(ObjectPrototype, 'get') &&
+  !objectHasOwn(ObjectPrototype, 'set');
+
+/** Makes a `harden` and `isHardened` pair over a private, weakly held hardened set. */
+export const makeHardener = (): Hardener => {
+  // object -> generation of the call that marked it. Own copies of the methods: see commons.
+  const marks = new WeakMap<object, number>();
+  defineProperties(marks, {
+    get: { value: weakmapProtoGet },
+    set: { value: weakmapProtoSet },
+    delete: { value: weakmapProtoDelete },
+  });
+  // Generations of the calls in progress, outermost first; `depth` of them. Nested calls happen
+  // only when a Proxy trap calls harden (of this hardener) during a walk.
+  const active = makeWorkArray() as number[];
+  let depth = 0;
+  let lastGeneration = 0;
+  // The outermost call reuses these two; nested calls take fresh ones.
+  const sharedStack = makeWorkArray();
+  const sharedVisited = makeWorkArray();
+  let descriptorsSafe = false;
+
+  const isActive = (generation: number): boolean => {
+    for (let i = 0; i < depth; i += 1) if (active[i] === generation) return true;
+    return false;
+  };
+
+  const isHardened = (x: unknown): boolean => {
+    if (typeof x === 'object' ? x === null : typeof x !== 'function') return true;
+    const mark = marks.get(x as object);
+    return mark !== undefined && (depth === 0 || !isActive(mark));
+  };
+
+  const harden = <T>(root: T): T => {
+    if (typeof root === 'object' ? root === null : typeof root !== 'function') return root;
+    const start = root as object;
+    const startMark = marks.get(start);
+    if (startMark !== undefined && (depth === 0 || !isActive(startMark))) return root;
+
+    if (!descriptorsSafe) descriptorsSafe = descriptorReadsAreSafe();
+    const safe = descriptorsSafe;
+    const outer = depth > 0;
+    lastGeneration = lastGeneration >= GENERATION_LIMIT ? 1 : lastGeneration + 1;
+    const generation = lastGeneration;
+    const stack = outer ? makeWorkArray() : sharedStack;
+    const visited = outer ? makeWorkArray() : sharedVisited;
+    active[depth] = generation;
+    depth += 1;
+
+    let top = 0;
+    let count = 0;
+    let current: object = start;
+    // Most objects share a few prototypes: remembering the last object found already marked saves
+    // pushing and looking up Object.prototype once per object. Marked stays skippable for the call.
+    let lastSkipped: unknown = undefined;
+    let failed = false;
+    let failure: unknown;
+    stack[top++] = start;
+    try {
+      while (top > 0) {
+        current = stack[--top] as object;
+        const mark = marks.get(current);
+        // Skip what this call or a completed one marked. In a nested call, a mark of a call still
+        // in progress (further out) proves nothing yet: walk that object again.
+        if (mark !== undefined && (!outer || mark === generation || !isActive(mark))) {
+          lastSkipped = current;
+          continue;
+        }
+        marks.set(current, generation);
+        visited[count++] = current;
+
+        // Freeze first: a Proxy then can no longer change the keys or values we read below
+        // (its traps must agree with the frozen target). Typed arrays with elements refuse to
+        // freeze; the brand check runs only then, so ordinary objects do not pay for it.
+        let typed = false;
+        try {
+          freeze(current);
+        } catch (error) {
+          if (typedArrayName(current) === undefined) throw error;
+          preventExtensions(current);
+          typed = true;
+        }
+
+        const keys = ownKeys(current);
+        for (let i = typed ? countLeadingIndexKeys(current, keys) : 0; i < keys.length; i += 1) {
+          const key = keys[i]!;
+          // Typed array elements hold numbers, and stay writable by design.
+          if (typed && isCanonicalNumericIndexString(key)) continue;
+          const desc = getOwnPropertyDescriptor(current, key);
+          if (desc === undefined) continue; // a host object listing a key it does not have
+          if (typed) lockTypedArrayProperty(current, key, desc);
+          let value: unknown;
+          let getter: unknown;
+          let setter: unknown;
+          if (safe) {
+            value = desc.value;
+            if (value === undefined) {
+              getter = desc.get;
+              setter = desc.set;
+            }
+          } else if (objectHasOwn(desc, 'value')) {
+            value = desc.value;
+          } else {
+            getter = desc.get;
+            setter = desc.set;
+          }
+          if (typeof value === 'object' ? value !== null : typeof value === 'function') {
+            stack[top++] = value;
+          } else if (value === undefined) {
+            if (getter !== undefined) stack[top++] = getter;
+            if (setter !== undefined) stack[top++] = setter;
+          }
+        }
+
+        const proto = getPrototypeOf(current);
+        if (proto !== null && proto !== lastSkipped) stack[top++] = proto;
+      }
+    } catch (error) {
+      failed = true;
+      failure = error;
+      // Roll back: forget this call's marks (objects stay frozen; a later call walks them again).
+      // A mark a nested call overwrote is that call's business: it committed or already rolled back.
+      for (let i = 0; i < count; i += 1) {
+        const object = visited[i] as object;
+        if (marks.get(object) === generation) marks.delete(object);
+      }
+    } finally {
+      depth -= 1;
+      releaseWorkArray(stack);
+      releaseWorkArray(visited);
+    }
+    // Only now, with our state restored, may describing the failure run Proxy traps again.
+    if (failed) throw makeHardenFailure(start, current, failure, isHardened);
+    return root;
+  };
+
+  return freeze({ harden, isHardened });
+};

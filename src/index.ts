@@ -1,0 +1,7 @@
+// The public entry point of Permafrost (also `permafrost/lockdown` and `permafrost/compartment`).
+// Importing it installs the ses-compatible globals (see shim.ts); everything is also exported.
+import './shim.js';
+
+export { lockdown, repairIntrinsics, hardenIntrinsics } from './lockdown/lockdown.js';
+export { harden } from './harden.js';
+export type { Harden, LockdownOptions } from './types.js';

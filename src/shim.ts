@@ -1,0 +1,14 @@
+// Installs the ses-compatible globals when Permafrost is imported: `lockdown`, `repairIntrinsics`
+// and `hardenIntrinsics` (`harden` appears at lockdown, as in ses). Existing bindings of another
+// shim are left alone. TOUCHES GLOBALS: one of the two modules allowed to.
+import { defineProperty, getOwnPropertyDescriptor, universalThis } from './commons.js';
+import { hardenIntrinsics, lockdown, repairIntrinsics } from './lockdown/lockdown.js';
+
+const install = (name: string, value: unknown): void => {
+  if (getOwnPropertyDescriptor(universalThis, name) !== undefined) return;
+  defineProperty(universalThis, name, { value, writable: true, enumerable: false, configurable: true });
+};
+
+install('lockdown', lockdown);
+install('repairIntrinsics', repairIntrinsics);
+install('hardenIntrinsics', hardenIntrinsics);
