@@ -31,7 +31,20 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     ignores: ['src/commons.ts'],
-    rules: { 'no-restricted-globals': ['error', ...restricted] },
+    rules: {
+      'no-restricted-globals': ['error', ...restricted],
+      // These run the iteration protocol, i.e. look up %ArrayPrototype%[@@iterator] and
+      // %ArrayIteratorPrototype%.next live: code that ran before lockdown could have replaced them
+      // and would then run in the middle of lockdown. Index loops and `apply` do not.
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ForOfStatement', message: 'for-of runs the (poisonable) iterator protocol; use an index loop' },
+        { selector: 'ArrayPattern', message: 'array destructuring runs the iterator protocol; index instead' },
+        { selector: 'ArrayExpression > SpreadElement', message: 'array spread runs the iterator protocol' },
+        { selector: 'CallExpression > SpreadElement', message: 'call spread runs the iterator protocol; use apply()' },
+        { selector: 'NewExpression > SpreadElement', message: 'spread runs the iterator protocol; use construct()' },
+      ],
+    },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'demo/**/*.ts'],

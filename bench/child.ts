@@ -2,7 +2,7 @@
 // workload file, warms up, times `run` with process.hrtime.bigint(), optionally measures retained
 // heap, and prints a Result after RESULT_MARKER. Usage: child.js <workload.js> <name> <impl> <quick>
 import { pathToFileURL } from 'node:url';
-import { RESULT_MARKER, percentile, type Impl, type ImplName, type Result, type Workload } from './workload.js';
+import { RESULT_MARKER, percentile, type Impl, type ImplName, type Result, type Trial, type Workload } from './workload.js';
 
 type Harden = <T>(root: T) => T;
 
@@ -32,6 +32,22 @@ const install = async (name: ImplName): Promise<{ impl: Impl; note?: string }> =
   return { impl: { name, harden: makeHardener().harden }, note: `makeHardener() without lockdown (${reason})` };
 };
 
+/**
+ * Heap still in use after one `run`, with its input kept alive so that only what `run` added
+ * counts. A function of its own, so that the input is garbage once it returns: a large live graph
+ * left behind would slow every later sample (it stays in any hardened set's table).
+ */
+const measureRetained = (trial: Trial<unknown>): number => {
+  const keep = [trial.prepare()];
+  collect();
+  const before = process.memoryUsage().heapUsed;
+  trial.run(keep[0]);
+  collect();
+  const after = process.memoryUsage().heapUsed;
+  keep.pop();
+  return Math.max(0, after - before);
+};
+
 const main = async (): Promise<void> => {
   const [file, workloadName, implName, quickFlag] = process.argv.slice(2);
   if (file === undefined || workloadName === undefined || implName === undefined) {
@@ -47,17 +63,7 @@ const main = async (): Promise<void> => {
   const trial = workload.setup(impl);
   // Memory first, before warmup: the first run is the one that grows the implementation's
   // records (e.g. a hardened set's table) to hold a graph; later runs reuse that capacity.
-  let retainedBytes: number | undefined;
-  if (workload.memory === true && gc !== undefined) {
-    const input = trial.prepare();
-    const keep = [input]; // the input stays alive, so only what `run` added is counted
-    collect();
-    const before = process.memoryUsage().heapUsed;
-    trial.run(input);
-    collect();
-    retainedBytes = Math.max(0, process.memoryUsage().heapUsed - before);
-    keep.length = 0;
-  }
+  const retainedBytes = workload.memory === true && gc !== undefined ? measureRetained(trial) : undefined;
 
   for (let i = 0; i < warmup; i += 1) trial.run(trial.prepare());
   const samples: number[] = [];

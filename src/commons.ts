@@ -90,6 +90,8 @@ export const {
 } = Reflect;
 
 export const { isArray } = Array;
+/** The `Array[Symbol.species]` getter, which every array-producing method consults. */
+export const arraySpeciesGetter = getOwnPropertyDescriptor(Array, Symbol.species)?.get;
 export const { isView: arrayBufferIsView } = ArrayBuffer;
 export const { stringify: jsonStringify, parse: jsonParse } = JSON;
 export const { fromCharCode } = String;
@@ -382,3 +384,19 @@ export const {
   set: weakmapProtoSet,
   delete: weakmapProtoDelete,
 } = WeakMap.prototype;
+
+// --- assert ---
+// For src/error/: brand-checking unwrappers of primitive wrapper objects (each throws a TypeError
+// for anything but its own kind of wrapper, and never runs guest code), and the Object.prototype
+// that error-property snapshots inherit from.
+export const stringValueOf: (s: unknown) => string = uncurryThis(String.prototype.valueOf);
+export const numberValueOf: (n: unknown) => number = uncurryThis(Number.prototype.valueOf);
+export const booleanValueOf: (b: unknown) => boolean = uncurryThis(Boolean.prototype.valueOf);
+export const ObjectPrototypeForAssert: object = Object.prototype;
+
+// --- source analysis ---
+/** The oldest key of a Map (insertion order), read without the possibly poisoned iterator protocol. */
+export const mapFirstKey = <K, V>(m: Map<K, V>): K | undefined => {
+  const r = mapIteratorNext(mapKeys(m));
+  return r.done ? undefined : (r.value as K);
+};

@@ -5,3 +5,4 @@ import './shim.js';
 export { lockdown, repairIntrinsics, hardenIntrinsics } from './lockdown/lockdown.js';
 export { harden } from './harden.js';
 export type { Harden, LockdownOptions } from './types.js';
+export { assert, X, q, b, makeError, Fail } from './error/index.js';

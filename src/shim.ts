@@ -1,8 +1,10 @@
 // Installs the ses-compatible globals when Permafrost is imported: `lockdown`, `repairIntrinsics`
-// and `hardenIntrinsics` (`harden` appears at lockdown, as in ses). Existing bindings of another
+// `hardenIntrinsics` and an unredacted `assert` (`harden` and the redacting `assert` appear at
+// lockdown, as in ses). Existing bindings of another
 // shim are left alone. TOUCHES GLOBALS: one of the two modules allowed to.
 import { defineProperty, getOwnPropertyDescriptor, universalThis } from './commons.js';
 import { hardenIntrinsics, lockdown, repairIntrinsics } from './lockdown/lockdown.js';
+import { makeAssert } from './error/index.js';
 
 const install = (name: string, value: unknown): void => {
   if (getOwnPropertyDescriptor(universalThis, name) !== undefined) return;
@@ -12,3 +14,5 @@ const install = (name: string, value: unknown): void => {
 install('lockdown', lockdown);
 install('repairIntrinsics', repairIntrinsics);
 install('hardenIntrinsics', hardenIntrinsics);
+// Before lockdown, as in ses, `assert` does not redact: there is nothing to hide from yet.
+install('assert', makeAssert(undefined, true));

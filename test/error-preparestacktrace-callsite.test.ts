@@ -1,12 +1,15 @@
 // Attack: a guest installs a V8 `prepareStackTrace` (on its Error, on a subclass, on a
 // NativeError) to receive CallSite objects, whose getFunction()/getThis() hand out the functions
-// and receivers of its callers. Runs against tameError('safe') directly; see ./_guest.ts TODO.
+// and receivers of its callers. Runs under lockdown() with default options.
 import test from 'ava';
-import { tameError } from '../src/lockdown/tame-error.js';
+import { lockdown } from '../src/index.js';
+import { getIntrinsics } from '../src/lockdown/lockdown.js';
+import { assertAllReachableFrozen } from './_lockdown-roots.js';
 import { makeGuest } from './_guest.js';
 import { childJson } from './_child.js';
 
-const tamed = tameError('safe', 'concise');
+lockdown({ reporting: 'none' });
+const tamed = getIntrinsics() as any;
 const InitialError = tamed['%InitialError%'] as any;
 const SharedError = tamed['%SharedError%'];
 const getStackString = tamed['%InitialGetStackString%'];
@@ -50,9 +53,11 @@ const attempts = `
 test('preparestacktrace-callsite: no way of installing prepareStackTrace gets a guest CallSites', t => {
   const r = guest(attempts);
   t.false(r.called, 'the guest prepareStackTrace never runs');
-  for (const name of ['on Error', 'on a subclass', 'on TypeError (own property)', 'through inheritance', 'captureStackTrace']) {
+  for (const name of ['on Error', 'on a subclass', 'through inheritance', 'captureStackTrace']) {
     t.is(r[name], '', name);
   }
+  // After lockdown TypeError is frozen: the definition itself fails, which is as good.
+  t.regex(r['on TypeError (own property)'], /^threw Cannot define property prepareStackTrace/);
   t.is(r['read back'], undefined);
   t.is(r['accessor getter'], undefined);
 });
@@ -94,4 +99,8 @@ test("preparestacktrace-callsite: under 'unsafe' too (child process), guests get
   `);
   t.false(r.called);
   t.false(r.types.includes('object'));
+});
+
+test('the realm stays fully frozen after these attacks', t => {
+  assertAllReachableFrozen(t);
 });

@@ -1,13 +1,16 @@
 // Attack: a guest reads `.stack` of errors (its own, thrown by the engine, thrown by host
 // functions it was given) to learn host file paths and the frames of code that called it.
-// Runs against tameError('safe') directly; see the TODO in ./_guest.ts for the lockdown version.
+// Runs under lockdown() with default options.
 import test from 'ava';
 import { readFileSync } from 'node:fs';
-import { tameError } from '../src/lockdown/tame-error.js';
+import { lockdown } from '../src/index.js';
+import { getIntrinsics } from '../src/lockdown/lockdown.js';
+import { assertAllReachableFrozen } from './_lockdown-roots.js';
 import { makeGuest, revealsFrames } from './_guest.js';
 import { childJson } from './_child.js';
 
-const tamed = tameError('safe', 'concise');
+lockdown({ reporting: 'none' });
+const tamed = getIntrinsics() as any;
 const SharedError = tamed['%SharedError%'];
 const getStackString = tamed['%InitialGetStackString%'];
 const guest = makeGuest(SharedError);
@@ -84,4 +87,8 @@ test("error-stack-leak: under 'unsafe' (child process) stacks are visible, as do
     console.log(JSON.stringify(new Function('Error', 'return new Error("x").stack')(S)));
   `);
   t.true(revealsFrames(r));
+});
+
+test('the realm stays fully frozen after these attacks', t => {
+  assertAllReachableFrozen(t);
 });

@@ -1,13 +1,16 @@
 // Attack: two parties that share only the Error constructor try to communicate through its V8
 // state: stackTraceLimit, prepareStackTrace, captureStackTrace, or (newer V8) the shared `stack`
-// accessor functions. Runs against tameError('safe') directly; see the TODO in ./_guest.ts.
+// accessor functions. Runs under lockdown() with default options.
 import test from 'ava';
-import { tameError } from '../src/lockdown/tame-error.js';
+import { lockdown } from '../src/index.js';
+import { getIntrinsics } from '../src/lockdown/lockdown.js';
+import { assertAllReachableFrozen } from './_lockdown-roots.js';
 import { makeGuest } from './_guest.js';
 import { childJson } from './_child.js';
 
 const FeralError = Error as any;
-const tamed = tameError('safe', 'concise');
+lockdown({ reporting: 'none' });
+const tamed = getIntrinsics() as any;
 const SharedError = tamed['%SharedError%'];
 const getStackString = tamed['%InitialGetStackString%'];
 const guest = makeGuest(SharedError);
@@ -83,4 +86,8 @@ test("stacktracelimit-channel: under 'unsafe' (child process) a sender cannot sh
   t.true(r.before > 2);
   t.is(r.after, r.before);
   t.is(r.limit, undefined);
+});
+
+test('the realm stays fully frozen after these attacks', t => {
+  assertAllReachableFrozen(t);
 });

@@ -245,6 +245,8 @@ export const initialGlobals = {
   FinalizationRegistry: '%FinalizationRegistry%',
   SharedArrayBuffer: '%SharedArrayBuffer%',
   Atomics: '%Atomics%',
+  // The host's view of hidden error stacks (ses's `getStackString`); never shared.
+  getStackString: '%InitialGetStackString%',
 } as const satisfies GlobalPermits;
 
 /** Globals of every compartment except the start one: the powerless twins of Date, Error and Math. */
@@ -272,6 +274,7 @@ export const permits = {
 
   // --- Permafrost's own functions, installed by lockdown
   '%Harden%': namedFunction,
+  '%InitialGetStackString%': namedFunction,
   '%Lockdown%': namedFunction,
 
   // --- Object (§20.1)

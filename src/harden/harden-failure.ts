@@ -22,6 +22,7 @@ import {
   stringCharCodeAt,
 } from '../commons.js';
 import { codes, makeTypeError } from '../errors.js';
+import { descriptor } from './descriptor.js';
 
 /** Nodes examined by the path search before it gives up (it only improves the message). */
 const SEARCH_LIMIT = 1_000_000;
@@ -131,6 +132,6 @@ export const makeHardenFailure = (
   }
   const where = path ?? 'an object reachable from the argument';
   const error = makeTypeError('harden()', `cannot harden ${where}: ${describeThrown(thrown)}`, codes.HARDEN_FAILED);
-  defineProperty(error, 'cause', { value: thrown, writable: true, enumerable: false, configurable: true });
+  defineProperty(error, 'cause', descriptor({ value: thrown, writable: true, enumerable: false, configurable: true }));
   return error;
 };

@@ -20,6 +20,7 @@ import {
   weakmapProtoSet,
 } from '../commons.js';
 import type { Harden } from '../types.js';
+import { descriptor } from './descriptor.js';
 import { makeHardenFailure } from './harden-failure.js';
 import { countLeadingIndexKeys, isCanonicalNumericIndexString, lockTypedArrayProperty } from './typed-arrays.js';
 
@@ -80,9 +81,9 @@ export const makeHardener = (): Hardener => {
   // object -> generation of the call that marked it. Own copies of the methods: see commons.
   const marks = new WeakMap<object, number>();
   defineProperties(marks, {
-    get: { value: weakmapProtoGet },
-    set: { value: weakmapProtoSet },
-    delete: { value: weakmapProtoDelete },
+    get: descriptor({ value: weakmapProtoGet }),
+    set: descriptor({ value: weakmapProtoSet }),
+    delete: descriptor({ value: weakmapProtoDelete }),
   });
   // Generations of the calls in progress, outermost first; `depth` of them. Nested calls happen
   // only when a Proxy trap calls harden (of this hardener) during a walk.

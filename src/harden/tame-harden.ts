@@ -4,6 +4,7 @@
 import { defineProperty, freeze, getOwnPropertyDescriptor, kindOf } from '../commons.js';
 import { codes, makeTypeError } from '../errors.js';
 import type { Harden } from '../types.js';
+import { descriptor } from './descriptor.js';
 
 export type HardenTaming = 'safe' | 'unsafe';
 
@@ -27,7 +28,7 @@ export const tameHarden = (safeHarden: Harden, taming: HardenTaming = 'safe'): H
   if (isFake(safeHarden)) return safeHarden;
   const fakeHarden = <T>(root: T): T => root;
   // Same attributes as ses's `fakeHarden.isFake = true` followed by freeze.
-  defineProperty(fakeHarden, 'isFake', { value: true, writable: false, enumerable: true, configurable: false });
+  defineProperty(fakeHarden, 'isFake', descriptor({ value: true, writable: false, enumerable: true, configurable: false }));
   return freeze(fakeHarden);
 };
 

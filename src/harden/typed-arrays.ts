@@ -1,7 +1,11 @@
 // Typed arrays under harden: their elements cannot be frozen (the spec forbids it), so harden seals
 // them instead, locking every own property that is not an element. Helpers for make-hardener.ts;
 // callers have already checked the [[TypedArrayName]] brand. No side effects.
-import { Number, String, defineProperty, objectHasOwn, typedArrayLength } from '../commons.js';
+import { Number, String, defineProperty, freeze, objectHasOwn, typedArrayLength } from '../commons.js';
+import { descriptor } from './descriptor.js';
+
+const LOCK_DATA = freeze(descriptor({ writable: false, configurable: false }));
+const LOCK_ACCESSOR = freeze(descriptor({ configurable: false }));
 
 /**
  * §7.1.21 CanonicalNumericIndexString: "-0", and every string that ToString(ToNumber(s)) gives back
@@ -25,6 +29,6 @@ export const countLeadingIndexKeys = (typedArray: object, keys: readonly (string
 export const lockTypedArrayProperty = (typedArray: object, key: string | symbol, desc: PropertyDescriptor): void => {
   const isData = objectHasOwn(desc, 'value');
   if (desc.configurable || (isData && desc.writable)) {
-    defineProperty(typedArray, key, isData ? { writable: false, configurable: false } : { configurable: false });
+    defineProperty(typedArray, key, isData ? LOCK_DATA : LOCK_ACCESSOR);
   }
 };

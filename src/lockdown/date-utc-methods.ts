@@ -172,26 +172,39 @@ const makeLocaleMethods = (): object => {
   const original = dateLocaleMethods;
   const probe = (timeZone: string): unknown =>
     apply(original.toLocaleString, construct(OriginalDate, [0]), ['en-US', { timeZone, hour: 'numeric' }]);
-  let honorsTimeZone = false;
-  try {
-    honorsTimeZone = probe('UTC') !== probe('Etc/GMT-14');
-  } catch {
-    // no usable Intl: use our formats
-  }
-  if (!honorsTimeZone) return dateLocaleFreeMethods;
-  const inUTC = (method: (...args: unknown[]) => unknown, self: unknown, args: readonly unknown[]): string =>
-    apply(method, self, [args[0], withUTCDefault(args[1])]) as string;
-  return {
+  // Whether Intl honours `timeZone` is probed on first use, not at lockdown: the probe loads ICU
+  // (about 10 ms), and with localeTaming 'safe' (the default) these methods are replaced anyway.
+  // The answer depends only on the engine, so the memo is no channel between callers.
+  let honorsTimeZone: boolean | undefined;
+  const usesIntl = (): boolean => {
+    if (honorsTimeZone === undefined) {
+      try {
+        honorsTimeZone = probe('UTC') !== probe('Etc/GMT-14');
+      } catch {
+        honorsTimeZone = false; // no usable Intl: use our formats
+      }
+    }
+    return honorsTimeZone;
+  };
+  const inUTC = (
+    method: (...args: unknown[]) => unknown,
+    fallback: (this: unknown) => string,
+    self: unknown,
+    args: readonly unknown[],
+  ): string => (usesIntl() ? (apply(method, self, [args[0], withUTCDefault(args[1])]) as string) : apply(fallback, self, []));
+  const free = dateLocaleFreeMethods as Record<'toLocaleString' | 'toLocaleDateString' | 'toLocaleTimeString', (this: unknown) => string>;
+  const methods = {
     toLocaleString(...args: unknown[]): string {
-      return inUTC(original.toLocaleString, this, args);
+      return inUTC(original.toLocaleString, free.toLocaleString, this, args);
     },
     toLocaleDateString(...args: unknown[]): string {
-      return inUTC(original.toLocaleDateString, this, args);
+      return inUTC(original.toLocaleDateString, free.toLocaleDateString, this, args);
     },
     toLocaleTimeString(...args: unknown[]): string {
-      return inUTC(original.toLocaleTimeString, this, args);
+      return inUTC(original.toLocaleTimeString, free.toLocaleTimeString, this, args);
     },
   };
+  return methods;
 };
 
 /**

@@ -4,6 +4,7 @@
 // becomes an accessor pair: the getter returns the original value and the setter defines an own
 // property on the heir. Assigning to the prototype itself still fails. Side effect: redefines
 // those properties; must run after the whitelist phase and before hardening.
+import { markOwn } from './own-functions.js';
 import {
   TypeError,
   defineProperty,
@@ -16,10 +17,25 @@ import {
   reflectSet,
   String,
   isObject,
+  WeakMap,
+  weakmapGet,
+  weakmapHas,
+  weakmapSet,
 } from '../commons.js';
 import type { Enablements } from '../../whitelist/enablements.js';
 import type { IntrinsicRecord } from './intrinsics.js';
 import { displayKey, keyOfPermit } from './permit-keys.js';
+
+/** Every getter this module made, with the value it stands for: read by safe inspectors. */
+const overrideGetters = new WeakMap<object, unknown>();
+
+/**
+ * If `desc` is an override-enabling accessor made by lockdown, the data value it stands for, as
+ * `{ value }`; otherwise undefined. Lets the causal console and `q` see through our own accessors
+ * without calling any getter (a guest cannot forge membership, unlike an `originalValue` property).
+ */
+export const overriddenValueOf = (desc: PropertyDescriptor): { value: unknown } | undefined =>
+  isObject(desc.get) && weakmapHas(overrideGetters, desc.get) ? { value: weakmapGet(overrideGetters, desc.get) } : undefined;
 
 /** Reports an overriding assignment, for `overrideDebug`. */
 export type OverrideReporter = (path: string, heir: unknown) => void;
@@ -51,6 +67,8 @@ const enableOne = (
       }
     },
   };
+  weakmapSet(overrideGetters, accessors.get, value);
+  markOwn(accessors.get, accessors.set);
   // `originalValue` lets tools (and ses-aware code) recover the value behind the accessor.
   defineProperty(accessors.get, 'originalValue', { value, writable: false, enumerable: false, configurable: false });
   defineProperty(object, key, {

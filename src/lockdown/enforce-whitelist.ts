@@ -20,6 +20,7 @@ import type { AccessorPermit, IntrinsicPermit, Permits, PropertyPermit } from '.
 import { isPermitRef, lockdownFailure } from './failure.js';
 import type { IntrinsicRecord } from './intrinsics.js';
 import { displayKey, permitKeyOf } from './permit-keys.js';
+import type { BuiltinChecker } from './check-builtin-function.js';
 
 /** One property that lockdown removed, for the report. */
 export interface Removal {
@@ -39,7 +40,11 @@ const fail = (where: string, why: string): Error => lockdownFailure('enforce whi
  * Checks every intrinsic against its record and removes unlisted properties. Returns the removals
  * in a stable order. Throws (having removed nothing) if any listed property has the wrong shape.
  */
-export const enforceWhitelist = (intrinsics: IntrinsicRecord, permits: Permits): Removal[] => {
+export const enforceWhitelist = (
+  intrinsics: IntrinsicRecord,
+  permits: Permits,
+  checkBuiltin?: BuiltinChecker,
+): Removal[] => {
   const toRemove: { object: object; key: string | symbol; path: string }[] = [];
   const visitedFunctions = new Set<object>();
 
@@ -52,7 +57,12 @@ export const enforceWhitelist = (intrinsics: IntrinsicRecord, permits: Permits):
   };
 
   /** Checks one object against one record: its prototype, then each own property. */
-  const visit = (object: object, record: IntrinsicPermit, name: string): void => {
+  const visit = (object: object, record: IntrinsicPermit, name: string, intrinsicName?: string): void => {
+    if (checkBuiltin !== undefined && typeof object === 'function') {
+      // Before any reflection on it: the checker refuses Proxies without running their traps.
+      const reason = checkBuiltin(object, intrinsicName);
+      if (reason !== undefined) throw fail(name, reason);
+    }
     const proto = getPrototypeOf(object);
     const protoPermit = record['[[Proto]]'];
     if (protoPermit === 'null') {
@@ -112,7 +122,7 @@ export const enforceWhitelist = (intrinsics: IntrinsicRecord, permits: Permits):
     const name = names[i]!;
     const record = permits[name as keyof Permits];
     if (record === undefined) throw fail(name, 'has no record in the whitelist');
-    visit(intrinsics[name]!, record, name);
+    visit(intrinsics[name]!, record, name, name);
   }
 
   // Pass 2: remove. A property that refuses deletion (non-configurable) is a failure: we never

@@ -20,6 +20,7 @@ import {
   TypedArrayPrototype,
   apply,
   isObject,
+  Object as Object_,
 } from '../commons.js';
 
 /** Returns every anonymous intrinsic this engine has, keyed by its whitelist name. */
@@ -37,6 +38,35 @@ export const getAnonymousIntrinsics = (): Record<string, object> => {
   })();
   add('%ThrowTypeError%', getOwnPropertyDescriptor(strictArguments, 'callee')?.get);
 
+  // Syntax anchors: prototypes that literals and the engine itself create objects with. Binding
+  // them here, from syntax rather than from globals, means that a global replaced before lockdown
+  // (say a fake `Array` whose `prototype` is a decoy) disagrees with the real prototype and fails
+  // the whitelist's identity checks loudly, instead of leaving the real one unfrozen.
+  add('%ObjectPrototype%', getPrototypeOf({}));
+  add('%ArrayPrototype%', getPrototypeOf([]));
+  add('%FunctionPrototype%', getPrototypeOf(function anchor() {}));
+  add('%StringPrototype%', getPrototypeOf(Object_('')));
+  add('%NumberPrototype%', getPrototypeOf(Object_(0)));
+  add('%BooleanPrototype%', getPrototypeOf(Object_(true)));
+  add('%BigIntPrototype%', getPrototypeOf(Object_(0n)));
+  add('%RegExpPrototype%', getPrototypeOf(/anchor/));
+  add('%PromisePrototype%', getPrototypeOf((async () => {})()));
+  const engineError = (thrower: () => unknown): object | undefined => {
+    try {
+      thrower();
+    } catch (error) {
+      return isObject(error) ? getPrototypeOf(error) : undefined;
+    }
+    return undefined;
+  };
+  // Errors the engine throws by itself, without calling any (replaceable) method.
+  add('%TypeErrorPrototype%', engineError(() => (null as unknown as { x: unknown }).x));
+  add('%RangeErrorPrototype%', engineError(() => new Array<unknown>(-1)));
+  add('%ReferenceErrorPrototype%', engineError(() => {
+    // eslint-disable-next-line @typescript-eslint/ban-ts-comment
+    // @ts-ignore -- a deliberately unbound name, read in strict module code: a ReferenceError
+    return permafrostAnchorUnboundName;
+  }));
   add('%TypedArray%', TypedArray);
   add('%TypedArrayPrototype%', TypedArrayPrototype);
 

@@ -10,6 +10,7 @@ import {
   Object,
   RegExp,
   arrayForEach,
+  arrayMap,
   defineProperty,
   getOwnPropertyDescriptor,
   keys,
@@ -23,13 +24,17 @@ import type { Harden, LockdownOptions } from '../types.js';
 import { makeHardener, tameHarden } from '../harden/make-hardener.js';
 import { harden, harden as publicHarden, setHardenImplementation } from '../harden.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
-import { chooseReporter, reportInGroup } from './reporting.js';
+import { chooseReporter, deferReports, reportInGroup } from './reporting.js';
 import { getAnonymousIntrinsics } from './get-anonymous-intrinsics.js';
 import { makeIntrinsicsCollector, type IntrinsicRecord } from './intrinsics.js';
 import { enforceWhitelist } from './enforce-whitelist.js';
+import { makeBuiltinChecker } from './check-builtin-function.js';
+import { markOwn, markOwnMethods } from './own-functions.js';
 import { enablePropertyOverrides } from './enable-property-overrides.js';
 import { tameFunctionConstructors } from './tame-function-constructors.js';
+import { checkPrototypeHooks } from './check-prototype-hooks.js';
 import { tameDate } from './tame-date.js';
+import { tameFunctionToString } from './tame-function-tostring.js';
 import { tameFunctionRestrictedProperties } from './tame-function-restricted-properties.js';
 import { tameError } from './tame-error.js';
 import { tameMath } from './tame-math.js';
@@ -41,6 +46,7 @@ import { tameConsole } from './tame-console.js';
 import { tameRegeneratorRuntime } from './tame-regenerator-runtime.js';
 import { describeError, isLockdownFailure, lockdownFailure, type LockdownPhase } from './failure.js';
 import {
+  setStartCompartmentAssert,
   setStartCompartmentConsole,
   setStartCompartmentEvaluators,
   setStartCompartmentGlobals,
@@ -48,11 +54,25 @@ import {
 
 type State =
   | { readonly kind: 'pristine' }
-  | { readonly kind: 'repaired'; readonly intrinsics: IntrinsicRecord; readonly harden: Harden }
+  | {
+      readonly kind: 'repaired';
+      readonly intrinsics: IntrinsicRecord;
+      readonly harden: Harden;
+      /** Host-facing work that may call host code (process listeners): runs once all is frozen. */
+      readonly afterHarden: () => void;
+    }
   | { readonly kind: 'locked'; readonly intrinsics: IntrinsicRecord; readonly harden: Harden }
   | { readonly kind: 'failed'; readonly error: unknown };
 
 let state: State = { kind: 'pristine' };
+
+/** Replays what lockdown reported, once the intrinsics are hardened (or lockdown failed). */
+let pendingReports: () => void = () => {};
+const flushReports = (): void => {
+  const flush = pendingReports;
+  pendingReports = () => {};
+  flush();
+};
 
 const enablementsByLevel = {
   min: minEnablements,
@@ -91,12 +111,15 @@ const assertNotLockedDown = (): void => {
 
 /** Tames and whitelists the realm's intrinsics without hardening them (ses's repairIntrinsics). */
 export const repairIntrinsics = (options?: LockdownOptions): void => {
-  const { resolved, deprecated } = resolveOptions(options); // throws before any change
+  // First the state: a compartment calling the shared `lockdown` must learn nothing of the host,
+  // such as its LOCKDOWN_* environment variables, from an options error.
   assertNotLockedDown();
+  const { resolved, deprecated } = resolveOptions(options); // throws before any change
   try {
     state = repair(resolved, deprecated);
   } catch (error) {
     state = { kind: 'failed', error };
+    flushReports();
     throw error;
   }
 };
@@ -109,14 +132,17 @@ export const hardenIntrinsics = (): Harden => {
     }
     throw makeTypeError('hardenIntrinsics()', 'call repairIntrinsics() first', codes.NOT_LOCKED_DOWN);
   }
-  const { intrinsics, harden } = state;
+  const { intrinsics, harden, afterHarden } = state;
   try {
     phaseHarden(intrinsics, harden);
+    afterHarden();
   } catch (error) {
     state = { kind: 'failed', error };
+    flushReports();
     throw error;
   }
   state = { kind: 'locked', intrinsics, harden };
+  flushReports();
   return publicHarden;
 };
 
@@ -125,6 +151,8 @@ export const lockdown = (options?: LockdownOptions): void => {
   repairIntrinsics(options);
   hardenIntrinsics();
 };
+// Our own functions that the whitelist names (%Lockdown%, %Harden%) are not built-ins.
+markOwn(lockdown, harden);
 
 /** The harden function installed by lockdown, or undefined before lockdown. */
 export const getLockdownHarden = (): Harden | undefined => (state.kind === 'locked' ? state.harden : undefined);
@@ -134,13 +162,24 @@ export const getIntrinsics = (): IntrinsicRecord | undefined =>
   state.kind === 'locked' || state.kind === 'repaired' ? state.intrinsics : undefined;
 
 const repair = (options: ResolvedOptions, deprecated: string[]): State => {
-  const reporter = chooseReporter(options.reporting);
+  // Reports wait until the realm is hardened (see deferReports): a console installed before
+  // lockdown must not run while the realm is half tamed. Override debugging reports later, live.
+  const liveReporter = chooseReporter(options.reporting);
+  const { reporter, flush } = deferReports(liveReporter);
+  pendingReports = flush;
   arrayForEach(deprecated, name => reporter.warn(`lockdown(): option "${name}" is deprecated and does nothing`));
 
   // Phase: tame. Host-level powers first, then each intrinsic that needs a new shape.
   const tamed = phase('tame', () => {
+    checkPrototypeHooks();
     tameDomain(options.domainTaming);
     const anonymous = getAnonymousIntrinsics();
+    // The original generator/async constructors, about to be replaced: they must never appear
+    // anywhere on the whitelist afterwards.
+    const originalFunctionConstructors = arrayMap(
+      [anonymous['%Generator%'], anonymous['%AsyncFunctionPrototype%'], anonymous['%AsyncGenerator%']],
+      proto => (proto === undefined ? undefined : getOwnPropertyDescriptor(proto, 'constructor')?.value) as object,
+    );
     const functionConstructors = tameFunctionConstructors({
       '%FunctionPrototype%': FERAL_FUNCTION.prototype,
       '%Generator%': anonymous['%Generator%']!,
@@ -148,15 +187,20 @@ const repair = (options: ResolvedOptions, deprecated: string[]): State => {
       '%AsyncGenerator%': anonymous['%AsyncGenerator%']!,
     });
     tameFunctionRestrictedProperties(FERAL_FUNCTION.prototype, anonymous['%ThrowTypeError%']);
+    tameFunctionToString(FERAL_FUNCTION.prototype);
     const date = tameDate();
     const error = tameError(options.errorTaming, options.stackFiltering);
+    // Both Error constructors are fresh functions whose every property tameError defined.
+    markOwn(error['%InitialError%'], error['%SharedError%'], error['%InitialGetStackString%']);
+    markOwnMethods(error['%InitialError%']);
+    markOwnMethods(error['%SharedError%']);
     const math = tameMath();
     tameNaN(DataView.prototype);
     tameRegExp(RegExp.prototype, options.regExpTaming);
     const { harden: safeHarden } = makeHardener();
     const hardenImplementation = tameHarden(safeHarden, options.__hardenTaming__);
     installHardenSymbol(harden);
-    return { anonymous, functionConstructors, date, error, math, hardenImplementation };
+    return { anonymous, functionConstructors, date, error, math, hardenImplementation, originalFunctionConstructors };
   });
 
   // Phase: collect intrinsics, from the tamings, the anonymous finder and the globals.
@@ -169,6 +213,7 @@ const repair = (options: ResolvedOptions, deprecated: string[]): State => {
       '%SharedDate%': tamed.date['%SharedDate%'],
       '%InitialError%': tamed.error['%InitialError%'],
       '%SharedError%': tamed.error['%SharedError%'],
+      '%InitialGetStackString%': tamed.error['%InitialGetStackString%'],
       ...tamed.math,
       '%InitialFunction%': FERAL_FUNCTION,
       '%Harden%': harden,
@@ -186,7 +231,13 @@ const repair = (options: ResolvedOptions, deprecated: string[]): State => {
 
   // Phase: enforce the whitelist; report what was removed.
   phase('enforce whitelist', () => {
-    const removals = enforceWhitelist(intrinsics, permits);
+    const checkBuiltin = makeBuiltinChecker(
+      permits,
+      [universalGlobals, initialGlobals, sharedGlobals],
+      [intrinsics['%ThrowTypeError%'], intrinsics['%FunctionPrototype%']],
+      tamed.originalFunctionConstructors,
+    );
+    const removals = enforceWhitelist(intrinsics, permits, checkBuiltin);
     reportInGroup(`lockdown(): removing properties not on the whitelist`, reporter, group =>
       arrayForEach(removals, ({ path }) => group.warn(`removed ${path}`)),
     );
@@ -197,7 +248,7 @@ const repair = (options: ResolvedOptions, deprecated: string[]): State => {
   phase('enable overrides', () => tameRegeneratorRuntime(intrinsics, options.legacyRegeneratorRuntimeTaming));
   phase('enable overrides', () =>
     enablePropertyOverrides(intrinsics, enablementsByLevel[options.overrideTaming], options.overrideDebug, (path, _heir) =>
-      reporter.warn(`lockdown(): overriding ${path} (overrideDebug)`),
+      liveReporter.warn(`lockdown(): overriding ${path} (overrideDebug)`),
     ),
   );
 
@@ -205,6 +256,15 @@ const repair = (options: ResolvedOptions, deprecated: string[]): State => {
   phase('tame', () => {
     setStartCompartmentGlobals(intrinsics, universalGlobals);
     setStartCompartmentGlobals(intrinsics, initialGlobals);
+    setStartCompartmentEvaluators(options.evalTaming, intrinsics);
+    setStartCompartmentAssert(options.errorTaming);
+  });
+
+  // Only now, with every phase of the repair done, does `harden` start working.
+  setHardenImplementation(tamed.hardenImplementation);
+  // The console and error traps talk to the host (process listeners, which host code may have
+  // hooked): that waits until the intrinsics are frozen.
+  const afterHarden = (): void => {
     const { console } = tameConsole(
       options.consoleTaming,
       options.errorTrapping,
@@ -212,12 +272,8 @@ const repair = (options: ResolvedOptions, deprecated: string[]): State => {
       options.errorTaming === 'safe' ? tamed.error['%InitialGetStackString%'] : undefined,
     );
     if (options.consoleTaming === 'safe') setStartCompartmentConsole(console);
-    setStartCompartmentEvaluators(options.evalTaming, intrinsics);
-  });
-
-  // Only now, with every phase of the repair done, does `harden` start working.
-  setHardenImplementation(tamed.hardenImplementation);
-  return { kind: 'repaired', intrinsics, harden: tamed.hardenImplementation };
+  };
+  return { kind: 'repaired', intrinsics, harden: tamed.hardenImplementation, afterHarden };
 };
 
 /** Installs `Object[Symbol.for('harden')]`, refusing if some other harden got there first. */

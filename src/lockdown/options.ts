@@ -19,6 +19,7 @@ import {
   ownKeys,
   processEnv,
   stringSplit,
+  arrayConcat,
 } from '../commons.js';
 import { codes, makeTypeError } from '../errors.js';
 import type { LockdownOptions } from '../types.js';
@@ -75,7 +76,8 @@ const readEnv = (name: string): string | undefined => {
 };
 
 const resolveChoice = <K extends ChoiceName>(name: K, given: unknown): ChoiceValue<K> => {
-  const [envName, accepted] = choices[name];
+  const envName = choices[name][0];
+  const accepted = choices[name][1];
   const fromEnv = given === undefined ? readEnv(envName) : undefined;
   const value = given === undefined ? (fromEnv ?? accepted[0]) : given;
   const canonical = name === 'evalTaming' && typeof value === 'string' ? (evalAliases[value] ?? value) : value;
@@ -124,7 +126,7 @@ export const resolveOptions = (options: unknown): { resolved: ResolvedOptions; d
       typeof key === 'string' &&
       (objectHasOwn(choices, key) || key === 'overrideDebug' || arrayIncludes(deprecatedIgnored, key as never));
     if (!known) {
-      const accepted = [...(ownKeys(choices) as string[]), 'overrideDebug'];
+      const accepted = arrayConcat(ownKeys(choices) as string[], ['overrideDebug']);
       throw makeTypeError(
         API,
         `unknown option ${typeof key === 'symbol' ? 'of kind symbol' : jsonStringify(key)}; accepted options are ${listOf(accepted)}`,

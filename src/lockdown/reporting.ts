@@ -2,7 +2,16 @@
 // (through the current console.error, with group labels as indentation), `print`, or nowhere.
 // "Current" means the global console at the time of each report, so a console installed later
 // (the causal one) is used. No side effects until a reporter is called.
-import { apply, hostImportScripts, hostPrint, hostWindow, isObject, reflectGet, universalThis } from '../commons.js';
+import {
+  apply,
+  hostImportScripts,
+  hostPrint,
+  hostWindow,
+  isObject,
+  reflectGet,
+  universalThis,
+  arrayConcat,
+} from '../commons.js';
 
 export type Reporting = 'platform' | 'console' | 'none';
 
@@ -28,12 +37,14 @@ const currentConsole =
 /** Everything through one printer; a group label is printed, and what follows is indented. */
 const printer = (print: Logger): Reporter => {
   let depth = 0;
-  const indented = (...args: unknown[]): void => (depth > 0 ? print(' ', ...args) : print(...args));
+  const indented = (...args: unknown[]): void => {
+    apply(print, undefined, depth > 0 ? arrayConcat([' '], args) : args);
+  };
   return {
     warn: indented,
     error: indented,
     groupCollapsed: (...args) => {
-      indented(...args);
+      apply(indented, undefined, args);
       depth += 1;
     },
     groupEnd: () => {
@@ -76,14 +87,44 @@ export const reportInGroup = <T>(label: string, reporter: Reporter, body: (repor
     return body({
       warn: (...args) => {
         open();
-        reporter.warn(...args);
+        apply(reporter.warn, reporter, args);
       },
       error: (...args) => {
         open();
-        reporter.error(...args);
+        apply(reporter.error, reporter, args);
       },
     });
   } finally {
     if (opened) reporter.groupEnd!();
   }
+};
+
+/**
+ * A reporter that only records, and a `flush` that replays the records into `target`. Lockdown
+ * reports through this while it works and flushes once the intrinsics are hardened, so that no
+ * foreign code (a console method installed before lockdown) runs while the realm is half tamed.
+ */
+export const deferReports = (target: Reporter): { reporter: Reporter; flush: () => void } => {
+  const records: [keyof Reporter, unknown[]][] = [];
+  const record =
+    (method: keyof Reporter) =>
+    (...args: unknown[]): void => {
+      records[records.length] = [method, args];
+    };
+  const reporter: Reporter = {
+    warn: record('warn'),
+    error: record('error'),
+    groupCollapsed: record('groupCollapsed'),
+    groupEnd: record('groupEnd'),
+  };
+  const flush = (): void => {
+    for (let i = 0; i < records.length; i += 1) {
+      const method = records[i]![0];
+      const args = records[i]![1];
+      const fn = target[method];
+      if (fn !== undefined) apply(fn, target, args);
+    }
+    records.length = 0;
+  };
+  return { reporter, flush };
 };

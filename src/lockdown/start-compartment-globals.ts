@@ -7,6 +7,7 @@ import { codes, formatMessage } from '../errors.js';
 import type { IntrinsicRecord } from './intrinsics.js';
 import type { GlobalPermits } from '../../whitelist/types.js';
 import { isPermitRef } from './failure.js';
+import { makeAssert } from '../error/index.js';
 
 /** Defines (or redefines) a global binding, keeping the attributes of an existing one. */
 const setGlobal = (name: string, value: unknown): void => {
@@ -30,6 +31,11 @@ export const setStartCompartmentGlobals = (intrinsics: IntrinsicRecord, globals:
     if (prior !== undefined && 'value' in prior && prior.value === value) continue;
     setGlobal(name, value);
   }
+};
+
+/** The start compartment's `assert` becomes a redacting one unless errors are untamed (as in ses). */
+export const setStartCompartmentAssert = (errorTaming: 'safe' | 'unsafe' | 'unsafe-debug'): void => {
+  if (errorTaming === 'safe') setGlobal('assert', makeAssert());
 };
 
 /** Replaces the host console (consoleTaming: 'safe'). */

@@ -3,6 +3,7 @@
 // reading errors through own data descriptors only, so no guest getter, toString or inspect hook
 // runs. Also installs the host's traps for uncaught exceptions and unhandled rejections.
 // Side effects: tameConsole adds process (or window) listeners unless trapping is 'none'.
+import { overriddenValueOf } from './enable-property-overrides.js';
 import {
   FERAL_ERROR,
   FinalizationRegistry,
@@ -10,9 +11,11 @@ import {
   String,
   WeakMap,
   apply,
+  arrayForEach,
   arrayIncludes,
   arrayJoin,
   arrayMap,
+  arrayPush,
   errorCaptureStackTrace,
   errorIsError,
   finalizationRegistryRegister,
@@ -40,8 +43,11 @@ import {
   stringSplit,
   weakmapGet,
   weakmapSet,
+  arrayConcat,
+  arraySlice,
 } from '../commons.js';
 import { codes, makeTypeError } from '../errors.js';
+import { getErrorDetailsForConsole, renderConsoleDetails } from '../error/make-error.js';
 import { isProxy, nativeFrames } from './error-stacks.js';
 
 export type ConsoleTaming = 'safe' | 'unsafe';
@@ -67,7 +73,11 @@ const dataProperty = (obj: object, key: string, ownOnly = false): unknown => {
   for (let depth = 0; isObject(o) && depth < 64; depth += 1) {
     if (isProxy(o)) return undefined;
     const desc = getOwnPropertyDescriptor(o, key);
-    if (desc !== undefined) return objectHasOwn(desc, 'value') ? desc.value : undefined;
+    if (desc !== undefined) {
+      if (objectHasOwn(desc, 'value')) return desc.value;
+      // lockdown's own override-enabling accessors (e.g. Error.prototype.name) stand for data
+      return overriddenValueOf(desc)?.value;
+    }
     if (ownOnly) return undefined;
     o = getPrototypeOf(o);
   }
@@ -93,11 +103,24 @@ export const makeCausalConsole = (base: object | undefined, getStackString?: (er
     const rawName = dataProperty(error, 'name');
     const rawMessage = dataProperty(error, 'message');
     const name = typeof rawName === 'string' ? rawName : 'Error';
-    const message = typeof rawMessage === 'string' ? rawMessage : '';
-    const header = name === '' ? message : message === '' ? name : `${name}: ${message}`;
+    // assert hook (src/error/make-error.ts): for errors from assert.makeError, the message before
+    // redaction and the errorName tag; below, assert.note's notes and the errors they mention.
+    const hidden = getErrorDetailsForConsole(error);
+    const mentioned: object[] = [];
+    const inline = (x: unknown): string => {
+      if (!isError(x)) return formatValue(x);
+      arrayPush(mentioned, x);
+      const n = dataProperty(x, 'name');
+      const m = dataProperty(x, 'message');
+      return `(${typeof n === 'string' ? n : 'Error'}: ${typeof m === 'string' ? m : ''})`;
+    };
+    const plain = typeof rawMessage === 'string' ? rawMessage : '';
+    const message = hidden?.message !== undefined ? renderConsoleDetails(hidden.message, inline) : plain;
+    const tagged = hidden?.tag !== undefined ? `${hidden.tag} ${name}` : name;
+    const header = tagged === '' ? message : message === '' ? tagged : `${tagged}: ${message}`;
     if (arrayIncludes(seen, error)) return `[Circular ${header}]`;
     if (depth >= MAX_DEPTH) return `${header} […]`;
-    const nested = [...seen, error];
+    const nested = arrayConcat(seen, [error]);
     const render = (x: unknown): string => (isError(x) ? describe(x, depth + 1, nested) : formatValue(x));
     let text = `${header}${stackOf(error)}`;
     const causeDesc = getOwnPropertyDescriptor(error, 'cause');
@@ -111,6 +134,10 @@ export const makeCausalConsole = (base: object | undefined, getStackString?: (er
       for (let i = 0; i < shown; i += 1) {
         text += `\n  errors[${i}]: ${indent(render(dataProperty(errors, String(i), true)))}`;
       }
+    }
+    if (hidden !== undefined) {
+      arrayForEach(hidden.notes, note => (text += `\n  Note: ${indent(renderConsoleDetails(note, inline))}`));
+      arrayForEach(mentioned, x => (text += `\n  Nested error: ${indent(render(x))}`));
     }
     return text;
   };
@@ -133,7 +160,7 @@ export const makeCausalConsole = (base: object | undefined, getStackString?: (er
       // A first argument is a format string only when more follow: keep its '%' literal.
       return i === 0 && args.length > 1 ? arrayJoin(stringSplit(text, '%'), '%%') : text;
     });
-    return nodeFormatWithOptions !== undefined && out.length > 0 ? [apply(nodeFormatWithOptions, undefined, [SAFE_INSPECT, ...out])] : out;
+    return nodeFormatWithOptions !== undefined && out.length > 0 ? [apply(nodeFormatWithOptions, undefined, arrayConcat([SAFE_INSPECT], out))] : out;
   };
   const label = (value: unknown): unknown => (value === undefined || typeof value === 'string' ? value : formatValue(value));
   const logging = (name: string): Logger => (...args) => call(name, render(args));
@@ -165,15 +192,18 @@ export const makeCausalConsole = (base: object | undefined, getStackString?: (er
     dir: (item?: unknown) => call('log', [formatValue(item)]), // guest options are ignored
     assert: (condition?: unknown, ...args: unknown[]) => {
       if (condition) return;
-      const [first, ...rest] = args;
-      const message = typeof first === 'string' ? [`Assertion failed: ${first}`, ...rest] : ['Assertion failed', ...args];
+      const first = args[0];
+      const message =
+        typeof first === 'string'
+          ? arrayConcat([`Assertion failed: ${first}`], arraySlice(args, 1))
+          : arrayConcat(['Assertion failed'], args);
       call('error', render(message));
     },
     count: labelled('count'),
     countReset: labelled('countReset'),
     time: labelled('time'),
     timeEnd: labelled('timeEnd'),
-    timeLog: (value?: unknown, ...data: unknown[]) => call('timeLog', [label(value), ...render(data)]),
+    timeLog: (value?: unknown, ...data: unknown[]) => call('timeLog', arrayConcat([label(value)], render(data))),
     profile: labelled('profile'),
     profileEnd: labelled('profileEnd'),
     timeStamp: labelled('timeStamp'),

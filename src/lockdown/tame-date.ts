@@ -3,6 +3,7 @@
 // everywhere so that no result depends on the host's time zone: fields, parsing and formatting.
 // Side effects (visible to the host too): replaces the local-time methods of the ORIGINAL
 // Date.prototype with UTC ones and points its `constructor` at %SharedDate%. Run before freezing.
+import { markOwn } from './own-functions.js';
 import {
   Date as OriginalDate,
   construct,
@@ -75,7 +76,7 @@ const statics = {
 const replaceMethods = (obj: object, methods: object): void => {
   const names = keys(methods);
   for (let i = 0; i < names.length; i += 1) {
-    defineProperty(obj, names[i]!, { value: (methods as Record<string, unknown>)[names[i]!] });
+    defineProperty(obj, names[i]!, { value: markOwn((methods as Record<string, unknown>)[names[i]!]) });
   }
 };
 
@@ -107,6 +108,7 @@ export const tameDate = (): { '%InitialDate%': DateConstructor; '%SharedDate%': 
       parse: { ...method, value: statics.parse },
       UTC: { ...method, value: dateUTC },
     });
+    markOwn(TamedDate, statics.now, statics.parse);
     return TamedDate as unknown as DateConstructor;
   };
   const InitialDate = makeDateConstructor(true);

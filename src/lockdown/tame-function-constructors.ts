@@ -3,6 +3,7 @@
 // and its generator/async variants cannot evaluate code outside a compartment's control.
 // Side effect: redefines those four `constructor` properties. The host's `Function` global is not
 // touched here (evalTaming decides what the start compartment's evaluators are).
+import { markOwn } from './own-functions.js';
 import {
   TypeError,
   defineProperty,
@@ -28,7 +29,7 @@ const makeInert = (name: string, prototype: object, parent: object): object => {
   defineProperty(Inert, 'length', { value: 1, writable: false, enumerable: false, configurable: true });
   defineProperty(Inert, 'prototype', { value: prototype, writable: false, enumerable: false, configurable: false });
   setPrototypeOf(Inert, parent);
-  return Inert;
+  return markOwn(Inert);
 };
 
 /**
@@ -60,7 +61,9 @@ export const tameFunctionConstructors = (found: {
     ['%AsyncGenerator%', '%InertAsyncGeneratorFunction%', 'AsyncGeneratorFunction'],
   ];
   for (let i = 0; i < others.length; i += 1) {
-    const [prototypeName, inertName, ctorName] = others[i]!;
+    const prototypeName = others[i]![0];
+    const inertName = others[i]![1];
+    const ctorName = others[i]![2];
     replace(prototypeName, inertName, makeInert(ctorName, found[prototypeName], inertFunction));
   }
   return result;

@@ -2,6 +2,7 @@
 // localeCompare) locale-independent and deterministic, so their results depend neither on the
 // host's LANG/LC_* nor on its ICU data. 'unsafe' changes nothing. The host's Intl is left alone.
 // Side effects ('safe' only): replaces methods on the given intrinsics, which the host shares.
+import { markOwn } from './own-functions.js';
 import {
   apply,
   arrayIncludes,
@@ -107,13 +108,13 @@ export const tameLocaleMethods = (
     for (let j = 0; j < methodNames.length; j += 1) {
       const methodName = methodNames[j]!;
       if (table !== undefined && objectHasOwn(table, methodName)) {
-        defineProperty(target, methodName, { value: (table as Record<string, unknown>)[methodName] });
+        defineProperty(target, methodName, { value: markOwn((table as Record<string, unknown>)[methodName]) });
       } else if (stringStartsWith(methodName, 'toLocale')) {
         // Descriptors, not Gets: an intrinsic's accessors may throw for the wrong receiver.
         const own = getOwnPropertyDescriptor(target, methodName);
         const counterpart = getOwnPropertyDescriptor(target, `to${stringSlice(methodName, 8)}`);
         if (typeof own?.value === 'function' && typeof counterpart?.value === 'function') {
-          defineProperty(target, methodName, { value: nonLocaleVersion(methodName, counterpart.value) });
+          defineProperty(target, methodName, { value: markOwn(nonLocaleVersion(methodName, counterpart.value)) });
         }
       }
     }

@@ -1,6 +1,7 @@
 // Makes %SharedMath%, the `Math` of compartments: a copy of the host's Math whose `random`
 // throws (a source of non-determinism and an ambient entropy authority). The host keeps the
 // original as %InitialMath%. No side effects on the original Math.
+import { markOwn } from './own-functions.js';
 import { Math, TypeError, create, defineProperty, getOwnPropertyDescriptors, getPrototypeOf } from '../commons.js';
 import { codes, formatMessage } from '../errors.js';
 
@@ -17,6 +18,6 @@ export const tameMath = (): { '%InitialMath%': object; '%SharedMath%': object } 
       throw new TypeError(message);
     },
   };
-  defineProperty(SharedMath, 'random', { value: random, writable: true, enumerable: false, configurable: true });
+  defineProperty(SharedMath, 'random', { value: markOwn(random), writable: true, enumerable: false, configurable: true });
   return { '%InitialMath%': Math, '%SharedMath%': SharedMath };
 };

@@ -3,13 +3,13 @@
 // Infinity-Infinity), so reading the bytes back makes results depend on the host. The replacements
 // write the one canonical NaN. Argument coercion keeps the spec's order (receiver check, ToIndex,
 // ToNumber, then the original method). Side effect: replaces those methods on %DataViewPrototype%.
+import { markOwn } from './own-functions.js';
 import {
   RangeError,
   apply,
   defineProperty,
   getOwnPropertyDescriptor,
   mathTrunc,
-  Number,
   numberIsNaN,
 } from '../commons.js';
 import { lockdownFailure } from './failure.js';
@@ -19,7 +19,7 @@ const MAX_SAFE_INTEGER = 2 ** 53 - 1;
 /** The spec's ToIndex (7.1.22), so that we coerce the offset exactly once and in order. */
 const toIndex = (value: unknown, api: string): number => {
   if (value === undefined) return 0;
-  const n = Number(value);
+  const n = +(value as number); // ToNumber: throws on BigInt and Symbol, as the spec's ToIndex does
   const integer = numberIsNaN(n) ? 0 : mathTrunc(n);
   if (integer < 0 || integer > MAX_SAFE_INTEGER) throw new RangeError(`${api}: offset is out of range`);
   return integer;
@@ -40,12 +40,12 @@ export const tameNaN = (DataViewPrototype: object): void => {
       [name](this: unknown, byteOffset: unknown, value: unknown, littleEndian: unknown): undefined {
         apply(bufferGetter, this, []); // RequireInternalSlot([[DataView]]): throws TypeError first
         const index = toIndex(byteOffset, api);
-        const n = Number(value);
+        const n = +(value as number); // ToNumber (unary plus: throws on BigInt, unlike Number())
         apply(original, this, [index, numberIsNaN(n) ? NaN : n, littleEndian]);
         return undefined;
       },
     }[name]!;
     defineProperty(replacement, 'length', { value: 2, writable: false, enumerable: false, configurable: true });
-    defineProperty(DataViewPrototype, name, { ...desc, value: replacement });
+    defineProperty(DataViewPrototype, name, { ...desc, value: markOwn(replacement) });
   }
 };

@@ -3,6 +3,7 @@
 // throws. With 'unsafe-ignore' the property becomes an accessor whose setter silently ignores
 // assignments to %IteratorPrototype% itself (and overrides on heirs as usual); 'safe' does nothing.
 // Side effect: may redefine that one property.
+import { markOwn } from './own-functions.js';
 import { defineProperty, getOwnPropertyDescriptor, iteratorSymbol, objectHasOwn, reflectSet, isObject } from '../commons.js';
 import type { IntrinsicRecord } from './intrinsics.js';
 
@@ -26,6 +27,7 @@ export const tameRegeneratorRuntime = (intrinsics: IntrinsicRecord, taming: 'saf
       }
     },
   };
+  markOwn(accessors.get, accessors.set);
   defineProperty(IteratorPrototype, iteratorSymbol, {
     get: accessors.get,
     set: accessors.set,
