@@ -67,15 +67,20 @@ const main = async (): Promise<void> => {
 
   for (let i = 0; i < warmup; i += 1) trial.run(trial.prepare());
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   for (let i = 0; i < timed; i += 1) {
     const input = trial.prepare();
     collect(); // start every sample with an empty young generation
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     trial.run(input);
     const end = process.hrtime.bigint();
+    const cpu = process.cpuUsage(cpuStart);
     samples.push(Number(end - start) / 1e6);
+    cpuSamples.push((cpu.user + cpu.system) / 1e3);
   }
   samples.sort((a, b) => a - b);
+  cpuSamples.sort((a, b) => a - b);
 
   const result: Result = {
     workload: workload.name,
@@ -84,6 +89,7 @@ const main = async (): Promise<void> => {
     medianMs: percentile(samples, 50),
     p90Ms: percentile(samples, 90),
     minMs: samples[0] ?? NaN,
+    cpuMedianMs: percentile(cpuSamples, 50),
     ...(retainedBytes === undefined ? {} : { retainedBytes }),
     ...(note === undefined ? {} : { note }),
   };

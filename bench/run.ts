@@ -1,7 +1,8 @@
 // `npm run bench`: runs every workload of bench/workloads/ in a separate child process per
 // implementation (native, permafrost, ses), one process at a time, and prints a table of medians
 // with ratios. Flags: --filter <substring> (workload name), --quick (few iterations: CI smoke),
-// --json (print the results as JSON instead). See bench/README.md.
+// --rounds <n> (repeat the whole set of processes, interleaved, and keep the median of each
+// statistic: steadier numbers on a busy machine), --json (print the results as JSON). See README.md.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,17 +12,19 @@ interface Args {
   filter: string | undefined;
   quick: boolean;
   json: boolean;
+  rounds: number;
 }
 
 const parseArgs = (argv: readonly string[]): Args => {
-  const args: Args = { filter: undefined, quick: false, json: false };
+  const args: Args = { filter: undefined, quick: false, json: false, rounds: 1 };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--quick') args.quick = true;
     else if (arg === '--json') args.json = true;
     else if (arg === '--filter' && argv[i + 1] !== undefined) args.filter = argv[++i];
     else if (arg?.startsWith('--filter=')) args.filter = arg.slice('--filter='.length);
-    else throw new Error(`bench: unknown argument ${arg} (expected --filter <substring>, --quick, --json)`);
+    else if (arg === '--rounds' && /^[1-9]\d*$/.test(argv[i + 1] ?? '')) args.rounds = Number(argv[++i]);
+    else throw new Error(`bench: unknown argument ${arg} (expected --filter <substring>, --quick, --rounds <n>, --json)`);
   }
   return args;
 };
@@ -44,6 +47,29 @@ const discover = async (): Promise<{ file: string; workload: Workload }[]> => {
 };
 
 type Row = Result | { workload: string; impl: ImplName; error: string };
+
+const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[(sorted.length - 1) >> 1]!;
+};
+
+/** One row from the rounds of one workload and implementation: the median of each statistic. */
+const combine = (rounds: readonly Row[]): Row => {
+  const error = rounds.find((r): r is Extract<Row, { error: string }> => 'error' in r);
+  if (error !== undefined) return error;
+  const results = rounds as readonly Result[];
+  const first = results[0]!;
+  const retained = results.flatMap(r => (r.retainedBytes === undefined ? [] : [r.retainedBytes]));
+  return {
+    ...first,
+    samples: results.reduce((n, r) => n + r.samples, 0),
+    medianMs: median(results.map(r => r.medianMs)),
+    p90Ms: median(results.map(r => r.p90Ms)),
+    minMs: Math.min(...results.map(r => r.minMs)),
+    cpuMedianMs: median(results.map(r => r.cpuMedianMs)),
+    ...(retained.length === 0 ? {} : { retainedBytes: median(retained) }),
+  };
+};
 
 const runChild = (file: string, workload: Workload, impl: ImplName, quick: boolean): Row => {
   const child = spawnSync(
@@ -102,18 +128,24 @@ const main = async (): Promise<void> => {
   const args = parseArgs(process.argv.slice(2));
   const selected = (await discover()).filter(({ workload }) => args.filter === undefined || workload.name.includes(args.filter));
   if (selected.length === 0) throw new Error(`bench: no workload matches ${JSON.stringify(args.filter)}`);
-  const rows: Row[] = [];
-  for (const { file, workload } of selected) {
-    for (const impl of workload.impls ?? implNames) {
-      if (!args.json) process.stderr.write(`bench: ${workload.name} / ${impl}…\n`);
-      rows.push(runChild(file, workload, impl, args.quick));
+  // Rounds outermost, so that a slow spell of the machine hits every column alike.
+  const runs = new Map<string, Row[]>();
+  for (let round = 1; round <= args.rounds; round += 1) {
+    for (const { file, workload } of selected) {
+      for (const impl of workload.impls ?? implNames) {
+        if (!args.json) process.stderr.write(`bench: round ${round}/${args.rounds}: ${workload.name} / ${impl}…\n`);
+        const key = `${workload.name}\u0000${impl}`;
+        runs.set(key, [...(runs.get(key) ?? []), runChild(file, workload, impl, args.quick)]);
+      }
     }
   }
+  const rows = [...runs.values()].map(combine);
   if (args.json) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
-  process.stdout.write(`node ${process.version}, ${args.quick ? 'quick' : 'full'} run\n\n${formatTable(rows)}\n`);
+  const rounds = args.rounds === 1 ? '' : `, median of ${args.rounds} rounds`;
+  process.stdout.write(`node ${process.version}, ${args.quick ? 'quick' : 'full'} run${rounds}\n\n${formatTable(rows)}\n`);
   const notes = rows.filter((r): r is Result => 'note' in r && r.note !== undefined);
   const errors = rows.filter((r): r is Extract<Row, { error: string }> => 'error' in r);
   if (notes.length > 0 || errors.length > 0) process.stdout.write('\n');

@@ -52,6 +52,8 @@ export interface Result {
   readonly medianMs: number;
   readonly p90Ms: number;
   readonly minMs: number;
+  /** Median CPU time (user + system, all threads) of the timed samples: steadier on a busy machine. */
+  readonly cpuMedianMs: number;
   /** Heap retained by the first run (before warmup); absent unless the workload asks. */
   readonly retainedBytes?: number;
   /** How the implementation was obtained, if not the normal way (e.g. a fallback). */

@@ -18,6 +18,11 @@ const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint
 /** True for typed arrays of any realm (a brand check, not a property lookup). */
 export const isTypedArray = (x: unknown): boolean => Reflect.apply(typedArrayTag, x, []) !== undefined;
 
+const typedArrayLengthGetter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length')!
+  .get!;
+/** A typed array's element count, whatever its prototype chain says `length` is. */
+export const typedArrayLength = (x: object): number => Reflect.apply(typedArrayLengthGetter, x, []) as number;
+
 const isCanonicalNumeric = (key: string | symbol): boolean =>
   typeof key === 'string' && (key === '-0' || String(Number(key)) === key);
 

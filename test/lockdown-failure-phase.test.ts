@@ -39,3 +39,17 @@ test('lockdown-failure-phase: the realm is not reported as locked down', t => {
   t.false(Object.isFrozen(Array.prototype));
   t.throws(() => lockdown(), { message: /previous lockdown attempt failed/ });
 });
+
+test('lockdown-failure-phase: descriptor fields planted on Object.prototype are refused before any change', async t => {
+  const { childJson } = await import('./_child.js');
+  const r = childJson(`
+    const { lockdown } = await import('SRC/index.js');
+    Object.prototype.configurable = true;
+    let message = 'ok';
+    try { lockdown({ reporting: 'none' }); } catch (e) { message = e.message; }
+    delete Object.prototype.configurable;
+    console.log(JSON.stringify({ message, frozen: Object.isFrozen(Array.prototype) }));
+  `) as { message: string; frozen: boolean };
+  t.regex(r.message, /%ObjectPrototype%\.configurable: a property descriptor field planted before lockdown/);
+  t.false(r.frozen);
+});

@@ -18,7 +18,7 @@ const guest = (source: string, endowments: Record<string, unknown>): any =>
 
 const engineError = (): Error => {
   try {
-    (null as any).x;
+    (null as any).x();
   } catch (error) {
     return error as Error;
   }

@@ -63,6 +63,38 @@ test('preimport-poisoned-primordials: a Proxy of WeakMap.prototype.get cannot ma
   t.true(r.probe, 'Map.prototype is frozen');
 });
 
+// The same with GENUINE natives of another whitelisted name, which a "renders as native code and
+// its name is one the whitelist uses" test accepts in any slot.
+test('preimport-poisoned-primordials: Object.freeze replaced by the genuine Object.preventExtensions', t => {
+  const r = scenario(`Object.freeze = Object.preventExtensions;`, `() => [Array.prototype, Object.prototype, Function.prototype].every(Object.isFrozen)`);
+  if (r.lockdownResult === 'failed') {
+    t.pass('lockdown refused');
+    return;
+  }
+  t.true(r.probe, 'the primordials are frozen');
+});
+
+test('preimport-poisoned-primordials: Reflect.ownKeys replaced by the genuine Object.getOwnPropertyNames', t => {
+  const r = scenario(
+    `Reflect.ownKeys = Object.getOwnPropertyNames; Array.prototype[Symbol.for('channel')] = { box: [] };`,
+    `() => Object.getOwnPropertySymbols(Array.prototype).map(String)`,
+  );
+  if (r.lockdownResult === 'failed') {
+    t.pass('lockdown refused');
+    return;
+  }
+  t.deepEqual(r.probe, [], 'the planted symbol-keyed property was removed');
+});
+
+test('preimport-poisoned-primordials: WeakMap.prototype.get replaced by the genuine WeakMap.prototype.has', t => {
+  const r = scenario(`WeakMap.prototype.get = WeakMap.prototype.has;`, `() => [Array.prototype, Object.prototype, Map.prototype].every(Object.isFrozen)`);
+  if (r.lockdownResult === 'failed') {
+    t.pass('lockdown refused');
+    return;
+  }
+  t.true(r.probe, 'the primordials are frozen');
+});
+
 test('preimport-poisoned-primordials: plain replacement of a captured primordial by a non-function is refused (blocked)', t => {
   const r = scenario(`Object.freeze = 42;`, `() => null`);
   t.is(r.lockdownResult, 'failed');

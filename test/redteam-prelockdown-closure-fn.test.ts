@@ -17,7 +17,7 @@ const scenario = (attack: string, probe: string): any =>
     let lockdownResult;
     try { lockdown({ reporting: 'none' }); lockdownResult = 'ok'; } catch (e) { lockdownResult = 'failed'; }
     let leaked;
-    try { leaked = (${probe})(); } catch (e) { leaked = 'threw ' + e.message; }
+    try { leaked = await (${probe})(); } catch (e) { leaked = 'threw ' + e.message; }
     console.log(JSON.stringify({ lockdownResult, leaked }));
   `);
 
@@ -50,10 +50,39 @@ const cases: [string, string, string][] = [
     `const F = Function; Object.defineProperty(Symbol.prototype, 'description', { get: () => F, configurable: true });`,
     `() => typeof Symbol().description('return process')()`,
   ],
+  // Genuine natives pass a "renders as `function <name>() { [native code] }` with a whitelisted
+  // name" test, whichever slot they are put in, and whatever realm they come from.
+  [
+    'the host Date.now (a genuine native) in another method\'s slot',
+    `Array.prototype.findLast = Date.now;`,
+    `() => typeof [].findLast() === 'number' ? 'clock' : 'none'`,
+  ],
+  [
+    'the host Math.random in another method\'s slot',
+    `Array.prototype.findLast = Math.random;`,
+    `() => typeof [].findLast() === 'number' ? 'entropy' : 'none'`,
+  ],
+  [
+    'WebAssembly.compile (name "compile"), whose CompileError leads to the original Error',
+    `Array.prototype.findLast = WebAssembly.compile;`,
+    `async () => { try { await [].findLast.call(null, new Uint8Array([1])); } catch (e) { const E = Object.getPrototypeOf(e.constructor); E.stackTraceLimit = 7; return E.stackTraceLimit === 7 ? 'original Error' : 'inert'; } }`,
+  ],
+  [
+    'a native of another realm (node:vm) with its [[Prototype]] reset',
+    `const k = process.getBuiltinModule('node:vm').runInNewContext('Object.keys');
+     Object.setPrototypeOf(k, Function.prototype); Object.keys = k;`,
+    `() => typeof Object.keys({}).constructor.constructor('return this')()`,
+  ],
 ];
 
+// Known limit (see docs/lockdown.md, "Known gaps"): a native of ANOTHER realm with the same name cannot be
+// told apart from ours by its rendering. Code that runs before lockdown and can create realms
+// (node:vm) is trusted, as in ses; this case stays here as an expected failure until lockdown
+// compares every slot with a snapshot taken at import.
+const knownLimit = (label: string) => label.includes('another realm');
+
 for (const [label, attack, probe] of cases) {
-  test(`prelockdown-closure-fn: ${label} in place of a built-in is refused`, t => {
+  (knownLimit(label) ? test.failing : test)(`prelockdown-closure-fn: ${label} in place of a built-in is refused`, t => {
     const r = scenario(attack, probe);
     t.is(r.lockdownResult, 'failed', `lockdown accepted it; then the probe gave ${JSON.stringify(r.leaked)}`);
   });

@@ -1132,3 +1132,40 @@ export const permits = {
     revocable: 'fn',
   },
 } as const satisfies Permits;
+
+// ---------------------------------------------------------------------------------------------
+// Function names that differ from the slot's key
+
+/**
+ * Lockdown checks that each function on the whitelist renders as the built-in of its slot,
+ * `function <name>() { [native code] }`, with <name> the slot's key (`get key`/`set key` for
+ * accessors, `[Symbol.x]` for symbol keys). These slots legitimately hold a function of another
+ * name (spec aliases), and these named intrinsics have a name other than their record's stem.
+ * Keyed by `'%Record%.key'` (keys spelled as in `permits`), or by the record name alone.
+ */
+export const functionNames: Readonly<Record<string, string>> = {
+  '%StringPrototype%.trimLeft': 'trimStart',
+  '%StringPrototype%.trimRight': 'trimEnd',
+  '%DatePrototype%.toGMTString': 'toUTCString',
+  '%ArrayPrototype%.@@iterator': 'values',
+  '%TypedArrayPrototype%.@@iterator': 'values',
+  '%MapPrototype%.@@iterator': 'entries',
+  '%SetPrototype%.@@iterator': 'values',
+  '%SetPrototype%.keys': 'values',
+  '%AsyncDisposableStackPrototype%.@@asyncDispose': 'disposeAsync',
+  '%DisposableStackPrototype%.@@dispose': 'dispose',
+  '%InitialDate%': 'Date',
+  '%SharedDate%': 'Date',
+  '%InitialError%': 'Error',
+  '%SharedError%': 'Error',
+  '%InitialFunction%': 'Function',
+  '%InertFunction%': 'Function',
+  '%InertGeneratorFunction%': 'GeneratorFunction',
+  '%InertAsyncFunction%': 'AsyncFunction',
+  '%InertAsyncGeneratorFunction%': 'AsyncGeneratorFunction',
+  '%ThrowTypeError%': '',
+  '%FunctionPrototype%': '',
+  '%Harden%': 'harden',
+  '%Lockdown%': 'lockdown',
+  '%InitialGetStackString%': 'getStackString',
+};

@@ -8,16 +8,28 @@ import type {
   AnonymousFunctionDeclaration,
   AnyNode,
   ArrowFunctionExpression,
+  BinaryExpression,
+  CallExpression,
   Class,
   FunctionDeclaration,
   FunctionExpression,
+  LogicalExpression,
+  MemberExpression,
   Pattern,
   Program,
   Statement,
   VariableDeclaration,
 } from 'acorn';
 import { stringCharCodeAt } from '../commons.js';
-import { declare, first, makeScope, makeWalkState, reference, resolveReferences, unsupported } from './scope-tracker.js';
+import {
+  declare,
+  first,
+  makeScope,
+  makeWalkState,
+  reference,
+  resolveReferences,
+  unsupported,
+} from './scope-tracker.js';
 import type { Scope, ScopeFindings, WalkState } from './scope-tracker.js';
 
 export type { ScopeFindings } from './scope-tracker.js';
@@ -163,6 +175,61 @@ const visitClass = (st: WalkState, cls: Class, scope: Scope): void => {
   }
 };
 
+// Long left-leaning chains (`a + b + …`, `a.b(c).d(e)…`, as generated code has) are walked down
+// their left spine with a loop, not recursion, so that their length does not exhaust the stack.
+
+type OperatorNode = BinaryExpression | LogicalExpression;
+
+const visitOperatorChain = (st: WalkState, node: OperatorNode, scope: Scope): void => {
+  const spine: OperatorNode[] = [];
+  let base: AnyNode = node;
+  while (base.type === 'BinaryExpression' || base.type === 'LogicalExpression') {
+    spine[spine.length] = base;
+    base = base.left;
+  }
+  visit(st, base, scope);
+  for (let i = spine.length - 1; i >= 0; i -= 1) {
+    const op = spine[i];
+    const at = op.right.start;
+    // `a <!--b` in module code is `a < !(--b)`; as a script the same text starts a comment
+    // (ECMA-262 B.1.1). The `<` operator is the character just before `!`: no comment ends in `<`.
+    if (
+      op.operator === '<' &&
+      stringCharCodeAt(st.source, at - 1) === 60 /* < */ &&
+      stringCharCodeAt(st.source, at) === 33 /* ! */ &&
+      stringCharCodeAt(st.source, at + 1) === 45 /* - */ &&
+      stringCharCodeAt(st.source, at + 2) === 45 /* - */
+    ) {
+      st.htmlLikeOperatorAt = first(st.htmlLikeOperatorAt, at - 1);
+    }
+    visit(st, op.right, scope);
+  }
+};
+
+type AccessNode = MemberExpression | CallExpression;
+
+const visitAccessChain = (st: WalkState, node: AccessNode, scope: Scope): void => {
+  const spine: AccessNode[] = [];
+  let base: AnyNode = node;
+  while (base.type === 'MemberExpression' || base.type === 'CallExpression') {
+    spine[spine.length] = base;
+    base = base.type === 'MemberExpression' ? base.object : base.callee;
+  }
+  visit(st, base, scope);
+  for (let i = spine.length - 1; i >= 0; i -= 1) {
+    const access = spine[i];
+    if (access.type === 'MemberExpression') {
+      if (access.computed) visit(st, access.property, scope);
+    } else {
+      // A direct eval is a call whose callee is the identifier `eval`, parenthesized or not
+      // (ECMA-262 13.3.6.1); `eval?.(x)`, `(0, eval)(x)` and tagged templates are indirect.
+      const { callee } = access;
+      if (callee.type === 'Identifier' && callee.name === 'eval' && !access.optional) st.hasDirectEvalCall = true;
+      visitAll(st, access.arguments, scope);
+    }
+  }
+};
+
 const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): void => {
   if (!node) return;
   switch (node.type) {
@@ -292,36 +359,12 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
       visit(st, node.right, scope);
       return;
     case 'BinaryExpression':
-      // `a <!--b` in module code is `a < !(--b)`; as a script the same text starts a comment
-      // (ECMA-262 B.1.1). The `<` operator is the character just before `!`: no comment ends in `<`.
-      if (
-        node.operator === '<' &&
-        stringCharCodeAt(st.source, node.right.start - 1) === 60 /* < */ &&
-        stringCharCodeAt(st.source, node.right.start) === 33 /* ! */ &&
-        stringCharCodeAt(st.source, node.right.start + 1) === 45 /* - */ &&
-        stringCharCodeAt(st.source, node.right.start + 2) === 45 /* - */
-      ) {
-        st.htmlLikeOperatorAt = first(st.htmlLikeOperatorAt, node.right.start - 1);
-      }
-      visit(st, node.left, scope);
-      visit(st, node.right, scope);
-      return;
     case 'LogicalExpression':
-      visit(st, node.left, scope);
-      visit(st, node.right, scope);
+      visitOperatorChain(st, node, scope);
       return;
     case 'MemberExpression':
-      visit(st, node.object, scope);
-      if (node.computed) visit(st, node.property, scope);
-      return;
     case 'CallExpression':
-      // A direct eval is a call whose callee is the identifier `eval`, parenthesized or not
-      // (ECMA-262 13.3.6.1); `eval?.(x)`, `(0, eval)(x)` and tagged templates are indirect.
-      if (node.callee.type === 'Identifier' && node.callee.name === 'eval' && !node.optional) {
-        st.hasDirectEvalCall = true;
-      }
-      visit(st, node.callee, scope);
-      visitAll(st, node.arguments, scope);
+      visitAccessChain(st, node, scope);
       return;
     case 'NewExpression':
       visit(st, node.callee, scope);

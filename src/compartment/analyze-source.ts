@@ -4,7 +4,7 @@
 // the text; then report the scope facts the evaluator needs. Results are frozen and memoized in a
 // bounded LRU cache. Side effects: only that cache.
 import type { Program } from 'acorn';
-import { create, freeze, jsonStringify } from '../commons.js';
+import { create, freeze, jsonStringify, objectHasOwn } from '../commons.js';
 import { codes, makeSyntaxError, makeTypeError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
 import { analyzeScopes } from './analyze-scopes.js';
@@ -29,11 +29,11 @@ export interface SourceAnalysis {
   readonly kind: SourceKind | 'function';
   /** The exact text analyzed: for 'function', the `(function anonymous(…\n) {\n…\n})` to evaluate. */
   readonly source: string;
-  /** Identifiers referenced (read, written, `typeof`) that no declaration in the source binds, in first-occurrence order. */
+  /** Identifiers referenced (read, written, `typeof`) and bound by no declaration in the source, in order of first use. */
   readonly freeNames: readonly string[];
   /** The free names that are assigned or updated (`x = 1`, `x++`, `[x] = a`, `for (x of y)`). */
   readonly assignedFreeNames: readonly string[];
-  /** Names declared at the top level (var, let, const, class, function; imports in modules); empty for other kinds. */
+  /** Names declared at top level (var, let, const, class, function; imports in modules); empty for other kinds. */
   readonly topLevelLexicals: readonly string[];
   /** Some call has the identifier `eval` as callee, parenthesized or not (`eval(x)`, `(eval)(x)`). */
   readonly hasDirectEvalCall: boolean;
@@ -167,26 +167,30 @@ const analyze = (
     text = layout.text;
     const paramsRegion = { label: ' of the parameters', start: layout.paramsStart, text: params };
     const bodyRegion = { label: ' of the body', start: layout.bodyStart, text: body };
-    regions =
-      kind === 'function-params' ? [paramsRegion] : kind === 'function-body' ? [bodyRegion] : [paramsRegion, bodyRegion];
+    if (kind === 'function-params') regions = [paramsRegion];
+    else if (kind === 'function-body') regions = [bodyRegion];
+    else regions = [paramsRegion, bodyRegion];
   }
   const goal = kind === 'script' || kind === 'module' ? kind : 'expression';
   const parsed = parseText(text, goal);
-  if (!('root' in parsed)) return reject(parsed, regions);
-  if (layout && !hasFunctionShape(parsed.root, layout, flags)) {
+  if (!objectHasOwn(parsed, 'root')) return reject(parsed as Problem, regions);
+  const { root } = parsed as Parsed;
+  if (layout && !hasFunctionShape(root, layout, flags)) {
     const what =
-      kind === 'function-body' ? 'the body is not a function body on its own' : 'the parameters are not a parameter list on their own';
+      kind === 'function-body'
+        ? 'the body is not a function body on its own'
+        : 'the parameters are not a parameter list on their own';
     return reject({ code: codes.SYNTAX_ERROR, what, at: 0 }, regions);
   }
   let findings: ScopeFindings;
   try {
-    findings = analyzeScopes(parsed.root, text);
+    findings = analyzeScopes(root, text);
   } catch (error) {
     return reject(toProblem(error, text), regions);
   }
-  const problem = findProblem(findings, parsed, kind === 'module');
+  const problem = findProblem(findings, parsed as Parsed, kind === 'module');
   if (problem) return reject(problem, regions);
-  return makeAnalysis(kind, kind === 'function' ? text : source, findings, parsed);
+  return makeAnalysis(kind, kind === 'function' ? text : source, findings, parsed as Parsed);
 };
 
 /** Looks `source` up in the cache under `tag`, analyzing and caching it on a miss. */
@@ -204,12 +208,19 @@ const cached = (source: string, tag: string, compute: () => Outcome): Outcome =>
 };
 
 const unwrap = (outcome: Outcome, kind: SourceKind | 'function'): SourceAnalysis => {
-  if ('rejected' in outcome) throw makeSyntaxError(API_NAMES[kind], outcome.message, outcome.code);
-  return outcome;
+  if (objectHasOwn(outcome, 'rejected')) {
+    const { message, code } = outcome as Rejection;
+    throw makeSyntaxError(API_NAMES[kind], message, code);
+  }
+  return outcome as SourceAnalysis;
 };
 
 const isSourceKind = (kind: unknown): kind is SourceKind =>
-  kind === 'script' || kind === 'expression' || kind === 'function-params' || kind === 'function-body' || kind === 'module';
+  kind === 'script' ||
+  kind === 'expression' ||
+  kind === 'function-params' ||
+  kind === 'function-body' ||
+  kind === 'module';
 
 const checkArguments = (source: unknown, kind: string, flags: FunctionFlags | undefined, api: string): string => {
   if (typeof source !== 'string') {

@@ -4,7 +4,7 @@
 import type { Identifier, Literal, Pattern, Program } from 'acorn';
 import { create, freeze } from '../commons.js';
 
-/** `import { importName as localName } from 'specifier'`; importName is `'default'` or `'*'` (namespace) for those forms. */
+/** `import { importName as localName } from 'specifier'`; importName `'default'` or `'*'` (namespace) for those forms. */
 export interface ModuleImportEntry {
   readonly specifier: string;
   readonly importName: string;

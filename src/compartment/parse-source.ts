@@ -4,7 +4,7 @@
 // Assumes acorn ^8.19 (its `strict` option). No side effects.
 import { Parser, getLineInfo, tokTypes } from 'acorn';
 import type { Expression, Options, Program, TokenType } from 'acorn';
-import { RangeError, SyntaxError, stringCharCodeAt, stringEndsWith, stringSlice } from '../commons.js';
+import { RangeError, stringCharCodeAt, stringEndsWith, stringSlice } from '../commons.js';
 import { codes } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
 
@@ -34,10 +34,13 @@ interface ParserInternals {
 }
 const InternalParser = Parser as unknown as new (options: Options, input: string) => ParserInternals;
 
-/** A parse failure that carries acorn's offset: acorn's SyntaxErrors have a numeric `pos`. */
+/**
+ * A parse failure that carries acorn's offset: acorn's errors have a numeric `pos`. Recognized by
+ * shape, not by `instanceof`: acorn constructs them from whatever global `SyntaxError` is current.
+ */
 const acornProblem = (error: unknown, text: string): Problem | undefined => {
-  if (!(error instanceof SyntaxError)) return undefined;
-  const { pos, message } = error as SyntaxError & { pos?: unknown };
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { pos, message } = error as { pos?: unknown; message?: unknown };
   if (typeof pos !== 'number' || typeof message !== 'string') return undefined;
   // acorn appends " (line:column)"; we report the location ourselves, in the guest's coordinates.
   const loc = getLineInfo(text, pos);

@@ -45,7 +45,7 @@ export interface ScopeFindings {
 
 export interface WalkState extends ScopeFindings {
   readonly source: string;
-  /** Enclosing contexts with their own `this` and `arguments`: non-arrow functions, field initializers, static blocks. */
+  /** Enclosing contexts with their own `this`: non-arrow functions, field initializers, static blocks. */
   thisDepth: number;
   /** Enclosing function-like contexts of any sort (arrows too): `await` outside all of them is top-level await. */
   functionDepth: number;

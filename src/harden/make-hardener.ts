@@ -9,6 +9,7 @@ import {
   freeze,
   getOwnPropertyDescriptor,
   getPrototypeOf,
+  isArray,
   isFrozen,
   objectHasOwn,
   ownKeys,
@@ -45,10 +46,10 @@ export interface Hardener {
 
 // Generations: each call marks the objects it visits with its own number; it commits by simply
 // finishing (its number leaves `active`), and rolls back by deleting its marks. Numbers wrap well
-// before leaving the small-integer range; a reused number can only make a nested call walk a
-// hardened object again, never skip an unhardened one (see the `outer` test in the loop).
+// before leaving the small-integer range, skipping those of calls in progress; a reused number can
+// only make a nested call walk a hardened object again, never skip an unhardened one.
 const GENERATION_LIMIT = 0x3fffffff;
-// Shared work arrays beyond this length are dropped after a call rather than cleared in place.
+// Shared work arrays that grew beyond this length are dropped after a call, not kept for reuse.
 const KEEP_CAPACITY = 1024;
 
 const ObjectPrototype: object = Object.prototype;
@@ -56,13 +57,13 @@ const ObjectPrototype: object = Object.prototype;
 /** A fresh array with no prototype: indexed stores past its end cannot reach a poisoned setter. */
 const makeWorkArray = (): unknown[] => setPrototypeOf([], null) as unknown[];
 
-const releaseWorkArray = (array: unknown[]): void => {
-  const { length } = array;
-  if (length > KEEP_CAPACITY) {
+/** Forgets the first `used` entries (so that the array holds no object alive), or drops it all. */
+const releaseWorkArray = (array: unknown[], used: number): void => {
+  if (array.length > KEEP_CAPACITY) {
     array.length = 0;
     return;
   }
-  for (let i = 0; i < length; i += 1) array[i] = undefined;
+  for (let i = 0; i < used; i += 1) array[i] = undefined;
 };
 
 /**
@@ -115,7 +116,8 @@ export const makeHardener = (): Hardener => {
     if (!descriptorsSafe) descriptorsSafe = descriptorReadsAreSafe();
     const safe = descriptorsSafe;
     const outer = depth > 0;
-    lastGeneration = lastGeneration >= GENERATION_LIMIT ? 1 : lastGeneration + 1;
+    do lastGeneration = lastGeneration >= GENERATION_LIMIT ? 1 : lastGeneration + 1;
+    while (outer && isActive(lastGeneration));
     const generation = lastGeneration;
     const stack = outer ? makeWorkArray() : sharedStack;
     const visited = outer ? makeWorkArray() : sharedVisited;
@@ -134,6 +136,7 @@ export const makeHardener = (): Hardener => {
     try {
       while (top > 0) {
         current = stack[--top] as object;
+        stack[top] = undefined;
         const mark = marks.get(current);
         // Skip what this call or a completed one marked. In a nested call, a mark of a call still
         // in progress (further out) proves nothing yet: walk that object again.
@@ -157,8 +160,12 @@ export const makeHardener = (): Hardener => {
         }
 
         const keys = ownKeys(current);
+        // An array's `length` holds a number; for a Proxy of an array too, once its target is
+        // frozen (the descriptor trap must then report the target's value). No need to read it.
+        const array = isArray(current);
         for (let i = typed ? countLeadingIndexKeys(current, keys) : 0; i < keys.length; i += 1) {
           const key = keys[i]!;
+          if (array && key === 'length') continue;
           // Typed array elements hold numbers, and stay writable by design.
           if (typed && isCanonicalNumericIndexString(key)) continue;
           const desc = getOwnPropertyDescriptor(current, key);
@@ -201,8 +208,8 @@ export const makeHardener = (): Hardener => {
       }
     } finally {
       depth -= 1;
-      releaseWorkArray(stack);
-      releaseWorkArray(visited);
+      releaseWorkArray(stack, top); // popped entries were cleared as they were popped
+      releaseWorkArray(visited, count);
     }
     // Only now, with our state restored, may describing the failure run Proxy traps again.
     if (failed) throw makeHardenFailure(start, current, failure, isHardened);

@@ -1,99 +1,44 @@
-// Decides whether a function found on a shared intrinsic is a genuine built-in (or one of
-// Permafrost's own replacements): code that ran before lockdown could have put a closure over
-// mutable state, a bound or Proxy function, or a powerful native (the original eval or Function,
-// a host binding) in a method's place. The test looks at the engine's own rendering of the
-// function, which code cannot forge: `function <name>() { [native code] }`, with <name> the
-// function's own `name` and one of the names the whitelist uses. Reads only; no side effects.
-import {
-  FERAL_EVAL,
-  FERAL_FUNCTION,
-  Set,
-  functionToString,
-  getOwnPropertyDescriptor,
-  keys,
-  setAdd,
-  setHas,
-  stringSlice,
-  stringStartsWith,
-} from '../commons.js';
-import type { GlobalPermits, Permits } from '../../whitelist/types.js';
+// Decides whether a function found in a whitelisted slot is the built-in that belongs there (or
+// Permafrost's own replacement for it): code that ran before lockdown could have put a closure over
+// mutable state, a bound or Proxy function, another native (Date.now in Array.prototype.findLast:
+// a clock for every guest), or a powerful one (the original eval or Function, a host binding) in a
+// method's place. The test is the engine's own rendering of the function, which code cannot forge:
+// exactly `function <expected name>() { [native code] }`, where the expected name comes from the
+// slot (key, `get key`, `[Symbol.x]`, or an alias in the whitelist data). Reads only.
+import { FERAL_EVAL, FERAL_FUNCTION, functionToString, stringSlice } from '../commons.js';
 import { isOwnFunction } from './own-functions.js';
 
-/** Every name a built-in function on the whitelist may have. */
-const makeNames = (permits: Permits, globals: readonly GlobalPermits[]): Set<string> => {
-  const names = new Set<string>();
-  const addName = (n: string): void => {
-    setAdd(names, n);
-    setAdd(names, `get ${n}`);
-    setAdd(names, `set ${n}`);
-  };
-  const records = keys(permits);
-  for (let i = 0; i < records.length; i += 1) {
-    const recordName = records[i]!;
-    // '%InitialDate%' → 'Date', '%TypedArray%' → 'TypedArray', '%parseInt%' → 'parseInt'
-    let stem = stringSlice(recordName, 1, recordName.length - 1);
-    const prefixes = ['Initial', 'Shared', 'Inert'];
-    for (let p = 0; p < prefixes.length; p += 1) {
-      if (stringStartsWith(stem, prefixes[p]!)) stem = stringSlice(stem, prefixes[p]!.length);
-    }
-    addName(stem);
-    const props = keys(permits[recordName as keyof Permits]!);
-    for (let j = 0; j < props.length; j += 1) {
-      const p = props[j]!;
-      if (stringStartsWith(p, '@@for(')) continue;
-      addName(stringStartsWith(p, '@@') ? `[Symbol.${stringSlice(p, 2)}]` : p);
-    }
-  }
-  for (let g = 0; g < globals.length; g += 1) {
-    const globalNames = keys(globals[g]!);
-    for (let i = 0; i < globalNames.length; i += 1) addName(globalNames[i]!);
-  }
-  return names;
-};
-
-export interface BuiltinChecker {
-  /** Undefined if `fn` may stand at `where` (named `name` in the whitelist), else the reason. */
-  (fn: object, name: string | undefined): string | undefined;
-}
+/** Undefined if `fn` may stand where a function named `expectedName` belongs, else the reason. */
+export type BuiltinChecker = (fn: object, expectedName: string, intrinsicName?: string) => string | undefined;
 
 /**
- * Makes the checker. `anonymousBuiltins` are the built-ins that render with an empty name;
- * `originalConstructors` the replaced generator/async constructors, which must appear nowhere.
- * The original `Function` may appear only as %InitialFunction% (the host's own global).
+ * Makes the checker. `originalConstructors` are the replaced generator/async constructors, which
+ * must appear nowhere; the original `Function` may appear only as %InitialFunction%.
  */
-export const makeBuiltinChecker = (
-  permits: Permits,
-  globals: readonly GlobalPermits[],
-  anonymousBuiltins: readonly unknown[],
-  originalConstructors: readonly object[],
-): BuiltinChecker => {
-  const names = makeNames(permits, globals);
-  return (fn, intrinsicName) => {
-    if (isOwnFunction(fn)) return undefined;
-    if (fn === FERAL_EVAL) return 'is the original eval';
-    if (fn === FERAL_FUNCTION && intrinsicName !== '%InitialFunction%') return 'is the original Function constructor';
-    for (let i = 0; i < originalConstructors.length; i += 1) {
-      if (fn === originalConstructors[i]) return 'is an original function constructor';
-    }
-    // The spec's two built-ins without a name: %ThrowTypeError% and %FunctionPrototype%.
-    for (let i = 0; i < anonymousBuiltins.length; i += 1) if (fn === anonymousBuiltins[i]) return undefined;
-    let text: string;
-    try {
-      text = functionToString(fn);
-    } catch {
-      return 'cannot be rendered by Function.prototype.toString';
-    }
-    // Checked before reading anything off `fn`: a Proxy or bound function renders with an empty
-    // name, and is refused here without running any of its traps.
-    if (!stringStartsWith(text, 'function ') || text === 'function () { [native code] }') {
-      return 'is not a built-in function (replaced before lockdown?)';
-    }
-    const nameDesc = getOwnPropertyDescriptor(fn, 'name');
-    const name = nameDesc !== undefined && typeof nameDesc.value === 'string' ? nameDesc.value : undefined;
-    if (name === undefined || text !== `function ${name}() { [native code] }`) {
-      return 'is not a built-in function (replaced before lockdown?)';
-    }
-    if (!setHas(names, name)) return `is a native function named "${name}", which no whitelisted built-in is`;
-    return undefined;
-  };
+export const makeBuiltinChecker = (originalConstructors: readonly unknown[]): BuiltinChecker => (fn, expected, intrinsicName) => {
+  if (fn === FERAL_EVAL) return 'is the original eval';
+  if (fn === FERAL_FUNCTION && intrinsicName !== '%InitialFunction%') return 'is the original Function constructor';
+  for (let i = 0; i < originalConstructors.length; i += 1) {
+    if (fn === originalConstructors[i]) return 'is an original function constructor';
+  }
+  // Ours, made during lockdown (so out of reach of code that ran before it), or the public
+  // `lockdown`/`harden`, which are harmless in any slot. Their names are not checked: several of
+  // our accessors share one getter.
+  if (isOwnFunction(fn)) return undefined;
+  let text: string;
+  try {
+    text = functionToString(fn);
+  } catch {
+    return 'cannot be rendered by Function.prototype.toString';
+  }
+  // V8 renders a native function with its internal name (renaming it does not change this), and a
+  // Proxy or bound function with an empty one; neither runs any code of the function's.
+  if (text === `function ${expected}() { [native code] }`) return undefined;
+  return `is not the built-in "${expected}" (it renders as ${quoteText(text)}; replaced before lockdown?)`;
+};
+
+/** A short, quoted rendering of a function's text for the error message. */
+const quoteText = (text: string): string => {
+  const short = text.length > 60 ? `${stringSlice(text, 0, 57)}...` : text;
+  return `"${short}"`;
 };

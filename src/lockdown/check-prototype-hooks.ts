@@ -47,6 +47,20 @@ export const checkPrototypeHooks = (): void => {
       }
     }
   }
+  // Property descriptors are read through the prototype chain (ToPropertyDescriptor, §6.2.5.5):
+  // `Object.prototype.configurable = true` would change the attributes of every property lockdown
+  // defines with an object literal.
+  const descriptorFields = ['get', 'set', 'value', 'writable', 'enumerable', 'configurable'];
+  const ObjectPrototype = getPrototypeOf({});
+  for (let i = 0; i < descriptorFields.length; i += 1) {
+    if (getOwnPropertyDescriptor(ObjectPrototype, descriptorFields[i]!) !== undefined) {
+      throw lockdownFailure(
+        'tame',
+        `%ObjectPrototype%.${descriptorFields[i]!}`,
+        'a property descriptor field planted before lockdown would change what lockdown defines',
+      );
+    }
+  }
   const ctor = getOwnPropertyDescriptor(getPrototypeOf([]), 'constructor');
   const species = getOwnPropertyDescriptor(Array, Symbol.species);
   if (ctor === undefined || ctor.value !== Array || species === undefined || species.get !== arraySpeciesGetter) {

@@ -15,6 +15,8 @@ import {
   Set,
   setAdd,
   setHas,
+  stringSlice,
+  stringStartsWith,
 } from '../commons.js';
 import type { AccessorPermit, IntrinsicPermit, Permits, PropertyPermit } from '../../whitelist/types.js';
 import { isPermitRef, lockdownFailure } from './failure.js';
@@ -44,7 +46,25 @@ export const enforceWhitelist = (
   intrinsics: IntrinsicRecord,
   permits: Permits,
   checkBuiltin?: BuiltinChecker,
+  functionNames: Readonly<Record<string, string>> = {},
 ): Removal[] => {
+  /** The name the function in a slot must have: an alias from the data, or the key's own name. */
+  const expectedName = (slot: string, spelled: string, part: '' | 'get ' | 'set '): string => {
+    if (objectHasOwn(functionNames, slot)) return functionNames[slot]!;
+    const base = stringStartsWith(spelled, '@@') ? `[Symbol.${stringSlice(spelled, 2)}]` : spelled;
+    return `${part}${base}`;
+  };
+  /** The name a named intrinsic that is a function must have: '%parseInt%' → 'parseInt'. */
+  const intrinsicFunctionName = (name: string): string => {
+    if (objectHasOwn(functionNames, name)) return functionNames[name]!;
+    return stringSlice(name, 1, name.length - 1);
+  };
+  const builtin = (where: string, fn: object, expected: string, intrinsicName?: string): void => {
+    if (checkBuiltin === undefined) return;
+    // Before any reflection on `fn`: the checker refuses Proxies without running their traps.
+    const reason = checkBuiltin(fn, expected, intrinsicName);
+    if (reason !== undefined) throw fail(where, reason);
+  };
   const toRemove: { object: object; key: string | symbol; path: string }[] = [];
   const visitedFunctions = new Set<object>();
 
@@ -57,12 +77,7 @@ export const enforceWhitelist = (
   };
 
   /** Checks one object against one record: its prototype, then each own property. */
-  const visit = (object: object, record: IntrinsicPermit, name: string, intrinsicName?: string): void => {
-    if (checkBuiltin !== undefined && typeof object === 'function') {
-      // Before any reflection on it: the checker refuses Proxies without running their traps.
-      const reason = checkBuiltin(object, intrinsicName);
-      if (reason !== undefined) throw fail(name, reason);
-    }
+  const visit = (object: object, record: IntrinsicPermit, name: string): void => {
     const proto = getPrototypeOf(object);
     const protoPermit = record['[[Proto]]'];
     if (protoPermit === 'null') {
@@ -79,41 +94,48 @@ export const enforceWhitelist = (
         arrayPush(toRemove, { object, key, path });
         continue;
       }
-      checkProperty(path, getOwnPropertyDescriptor(object, key)!, record[spelled]!);
+      checkProperty(path, `${name}.${spelled}`, spelled, getOwnPropertyDescriptor(object, key)!, record[spelled]!);
     }
   };
 
-  const checkFunction = (where: string, value: unknown): void => {
+  const checkFunction = (where: string, value: unknown, expected: string): void => {
     if (typeof value !== 'function') throw fail(where, `should be a function, found a ${typeof value}`);
+    builtin(where, value, expected);
     if (setHas(visitedFunctions, value)) return;
     setAdd(visitedFunctions, value);
     visit(value, functionPermit, where);
   };
 
-  const checkValue = (where: string, value: unknown, permit: PropertyPermit): void => {
-    if (permit === 'fn') return checkFunction(where, value);
+  const checkValue = (where: string, value: unknown, permit: PropertyPermit, expected: string): void => {
+    if (permit === 'fn') return checkFunction(where, value, expected);
     if (isPermitRef(permit)) return checkRef(where, value, permit);
     const actual = value === null ? 'null' : typeof value;
     if (actual !== permit) throw fail(where, `should be of type ${permit}, found ${actual}`);
   };
 
-  const checkAccessorPart = (where: string, fn: unknown, permit: AccessorPermit['get']): void => {
+  const checkAccessorPart = (where: string, fn: unknown, permit: AccessorPermit['get'], expected: string): void => {
     if (permit === 'undefined') {
       if (fn !== undefined) throw fail(where, 'should be absent');
     } else {
-      checkValue(where, fn, permit);
+      checkValue(where, fn, permit, expected);
     }
   };
 
-  const checkProperty = (where: string, desc: PropertyDescriptor, permit: PropertyPermit): void => {
+  const checkProperty = (
+    where: string,
+    slot: string,
+    spelled: string,
+    desc: PropertyDescriptor,
+    permit: PropertyPermit,
+  ): void => {
     if (typeof permit === 'object') {
       if ('value' in desc) throw fail(where, 'should be an accessor property, found a data property');
-      checkAccessorPart(`${where} getter`, desc.get, permit.get);
-      checkAccessorPart(`${where} setter`, desc.set, permit.set);
+      checkAccessorPart(`${where} getter`, desc.get, permit.get, expectedName(slot, spelled, 'get '));
+      checkAccessorPart(`${where} setter`, desc.set, permit.set, expectedName(slot, spelled, 'set '));
       return;
     }
     if (!('value' in desc)) throw fail(where, 'should be a data property, found an accessor property');
-    checkValue(where, desc.value, permit);
+    checkValue(where, desc.value, permit, expectedName(slot, spelled, ''));
   };
 
   // Pass 1: check everything, planning the removals. Sorted names make the report stable.
@@ -122,7 +144,9 @@ export const enforceWhitelist = (
     const name = names[i]!;
     const record = permits[name as keyof Permits];
     if (record === undefined) throw fail(name, 'has no record in the whitelist');
-    visit(intrinsics[name]!, record, name, name);
+    const object = intrinsics[name]!;
+    if (typeof object === 'function') builtin(name, object, intrinsicFunctionName(name), name);
+    visit(object, record, name);
   }
 
   // Pass 2: remove. A property that refuses deletion (non-configurable) is a failure: we never

@@ -18,7 +18,7 @@ import {
   universalThis,
 } from '../commons.js';
 import { codes, makeTypeError } from '../errors.js';
-import { initialGlobals, permits, sharedGlobals, universalGlobals } from '../../whitelist/permits.js';
+import { functionNames, initialGlobals, permits, sharedGlobals, universalGlobals } from '../../whitelist/permits.js';
 import { minEnablements, moderateEnablements, severeEnablements } from '../../whitelist/enablements.js';
 import type { Harden, LockdownOptions } from '../types.js';
 import { makeHardener, tameHarden } from '../harden/make-hardener.js';
@@ -231,13 +231,8 @@ const repair = (options: ResolvedOptions, deprecated: string[]): State => {
 
   // Phase: enforce the whitelist; report what was removed.
   phase('enforce whitelist', () => {
-    const checkBuiltin = makeBuiltinChecker(
-      permits,
-      [universalGlobals, initialGlobals, sharedGlobals],
-      [intrinsics['%ThrowTypeError%'], intrinsics['%FunctionPrototype%']],
-      tamed.originalFunctionConstructors,
-    );
-    const removals = enforceWhitelist(intrinsics, permits, checkBuiltin);
+    const checkBuiltin = makeBuiltinChecker(tamed.originalFunctionConstructors);
+    const removals = enforceWhitelist(intrinsics, permits, checkBuiltin, functionNames);
     reportInGroup(`lockdown(): removing properties not on the whitelist`, reporter, group =>
       arrayForEach(removals, ({ path }) => group.warn(`removed ${path}`)),
     );
