@@ -218,6 +218,23 @@ test('a chain a million objects deep does not overflow the stack', t => {
   t.true(isHardened(tail));
 });
 
+test("errors: V8's shared own `stack` accessor (Node 22+) becomes a data property, as in ses", t => {
+  const { harden } = makeHardener();
+  // Errors of this realm (the accessor is per realm), cut off from its prototypes so that ava's stay unfrozen.
+  const error = Object.setPrototypeOf(new Error('shared'), null);
+  const host = Object.setPrototypeOf({}, null);
+  (Error as any).captureStackTrace(host);
+  const setter = Object.getOwnPropertyDescriptor(error, 'stack')!.set;
+  for (const o of [error, host]) {
+    const before = (o as any).stack;
+    harden(o);
+    const desc = Object.getOwnPropertyDescriptor(o, 'stack')!;
+    t.true('value' in desc && desc.writable === false && desc.configurable === false);
+    if (setter !== undefined) Reflect.apply(setter, o, ['a message']);
+    t.is((o as any).stack, before);
+  }
+});
+
 test('a Proxy refusing preventExtensions: TypeError naming the path, nothing recorded', t => {
   const { harden, isHardened, realm } = setup();
   const { proxy, state } = refusingProxy(realm);
@@ -313,6 +330,36 @@ test('isHardened: frozen is not hardened; each hardener has its own record', t =
   t.true(isHardened(frozen) && isHardened(frozen.inner));
   t.false(makeHardener().isHardened(frozen));
   t.true(Object.isFrozen(makeHardener()));
+});
+
+test('leaves: frozen objects of primitives over hardened prototypes read as hardened; no trap runs', t => {
+  const { harden, isHardened, realm } = setup();
+  const { root, counts } = realm.evaluate(`(() => {
+    const counts = { n: 0 };
+    const handler = new Proxy({}, { get(_, trap) { counts.n += 1; return Reflect[trap]; } });
+    const shared = { x: 1 };
+    const root = { point: { x: 1, y: 2 }, words: ['a', 'b'], bare: Object.create(null), proxy: new Proxy({ n: 1 }, handler) };
+    root.many = Array.from({ length: 1000 }, () => ({ shared }));
+    return { root, counts };
+  })()`);
+  harden(root);
+  counts.n = 0;
+  for (const o of [root, root.point, root.words, root.bare, root.proxy, root.many[999].shared]) t.true(isHardened(o));
+  t.is(counts.n, 0);
+
+  // Frozen by someone else, same shape: just as immutable, so just as hardened.
+  t.true(isHardened(Object.freeze(realm.evaluate('({ z: 3 })'))));
+  // ... but not with an object inside, a prototype that is not hardened, or as a Proxy.
+  t.false(isHardened(Object.freeze(realm.evaluate('({ o: Object.freeze({}) })'))));
+  t.false(isHardened(Object.freeze(realm.evaluate('Object.create({ notFrozen: true })'))));
+  t.true(isHardened(Object.freeze(realm.evaluate('Object.create(Object.freeze({ frozen: true }))')))); // a leaf over a leaf
+  const { frozenProxy, state } = realm.evaluate(`(() => {
+    const state = { armed: false };
+    const handler = new Proxy({}, { get(_, trap) { if (state.armed) throw new Error('trap ' + String(trap)); } });
+    return { state, frozenProxy: Object.freeze(new Proxy({}, handler)) };
+  })()`);
+  state.armed = true;
+  t.false(isHardened(frozenProxy)); // and no trap ran (it would have thrown)
 });
 
 test('a later harden of an already hardened graph runs no Proxy trap', t => {

@@ -5,12 +5,15 @@
 import {
   Object,
   WeakMap,
+  arrayBufferIsView,
   defineProperties,
   freeze,
   getOwnPropertyDescriptor,
   getPrototypeOf,
   isArray,
+  isExtensible,
   isFrozen,
+  nodeIsProxy,
   objectHasOwn,
   ownKeys,
   preventExtensions,
@@ -22,6 +25,7 @@ import {
 } from '../commons.js';
 import type { Harden } from '../types.js';
 import { descriptor } from './descriptor.js';
+import { hasFeralStackAccessor, repairStackAccessor } from './error-stack.js';
 import { makeHardenFailure } from './harden-failure.js';
 import { countLeadingIndexKeys, isCanonicalNumericIndexString, lockTypedArrayProperty } from './typed-arrays.js';
 
@@ -34,12 +38,16 @@ export interface Hardener {
    * sealed instead of frozen: their elements stay writable, every other own property is locked.
    * The contents of ArrayBuffers, DataViews, Maps, Sets and WeakMaps stay mutable: they are
    * internal slots, not properties. Throws a TypeError (PF_HARDEN_FAILED) naming the path to an
-   * object that cannot be frozen; then nothing from that call is recorded as hardened.
+   * object that cannot be frozen; then nothing from that call is recorded as hardened (though
+   * leaves it froze over already hardened prototypes read as hardened: they are, see isHardened).
    */
   readonly harden: Harden;
   /**
-   * True for primitives and for objects that a completed call of this `harden` walked. Objects
-   * frozen by other means, or by a call still in progress, are not hardened in this sense.
+   * True for primitives, for objects that a completed call of this `harden` recorded, and for
+   * leaves over them: frozen non-Proxy objects whose own properties hold only primitives (or
+   * empty accessors) and whose prototype is null or hardened. Such an object can never change, so
+   * it is hardened whoever froze it; harden leaves most of them out of its record (see below).
+   * Runs no user code (never a Proxy trap, getter or setter) and never throws.
    */
   readonly isHardened: (x: unknown) => boolean;
 }
@@ -53,6 +61,15 @@ const GENERATION_LIMIT = 0x3fffffff;
 const KEEP_CAPACITY = 1024;
 
 const ObjectPrototype: object = Object.prototype;
+
+// Leaves. Most objects of a data graph hold only primitives (a point, a settings record, an array of
+// strings); harden does not record those it freezes itself, which spares it most insertions into
+// its weak table (what harden costs beyond a bare freeze walk, in time and in retained memory, and
+// what slows down badly past a few million live entries on V8). isHardened recognises them by
+// their shape instead, which needs to know, without running a trap, that an object is no Proxy: so
+// this works on hosts with Node's `util.types.isProxy`; elsewhere every object counts as a possible
+// Proxy, and harden records everything.
+const isProxy: (x: unknown) => boolean = nodeIsProxy ?? (() => true);
 
 /** A fresh array with no prototype: indexed stores past its end cannot reach a poisoned setter. */
 const makeWorkArray = (): unknown[] => setPrototypeOf([], null) as unknown[];
@@ -101,10 +118,40 @@ export const makeHardener = (): Hardener => {
     return false;
   };
 
+  const isRecorded = (x: object): boolean => {
+    const mark = marks.get(x);
+    return mark !== undefined && (depth === 0 || !isActive(mark));
+  };
+
+  /** A leaf (see above), walking up through prototypes that are leaves themselves. */
+  const isHardenedLeaf = (x: object): boolean => {
+    for (let object = x; ; ) {
+      if (isProxy(object) || isExtensible(object) || arrayBufferIsView(object)) return false;
+      const keys = ownKeys(object);
+      for (let i = 0; i < keys.length; i += 1) {
+        const desc = getOwnPropertyDescriptor(object, keys[i]!);
+        if (desc === undefined || desc.configurable) return false;
+        if (objectHasOwn(desc, 'value')) {
+          const { value } = desc;
+          if (desc.writable || (typeof value === 'object' ? value !== null : typeof value === 'function')) return false;
+        } else if (desc.get !== undefined || desc.set !== undefined) {
+          return false;
+        }
+      }
+      const proto = getPrototypeOf(object);
+      if (proto === null || isRecorded(proto)) return true;
+      object = proto;
+    }
+  };
+
   const isHardened = (x: unknown): boolean => {
     if (typeof x === 'object' ? x === null : typeof x !== 'function') return true;
-    const mark = marks.get(x as object);
-    return mark !== undefined && (depth === 0 || !isActive(mark));
+    if (isRecorded(x as object)) return true;
+    try {
+      return isHardenedLeaf(x as object);
+    } catch {
+      return false; // e.g. a module namespace with a binding still in its temporal dead zone
+    }
   };
 
   const harden = <T>(root: T): T => {
@@ -144,12 +191,12 @@ export const makeHardener = (): Hardener => {
           lastSkipped = current;
           continue;
         }
-        marks.set(current, generation);
-        visited[count++] = current;
+        if (hasFeralStackAccessor) repairStackAccessor(current);
 
         // Freeze first: a Proxy then can no longer change the keys or values we read below
         // (its traps must agree with the frozen target). Typed arrays with elements refuse to
         // freeze; the brand check runs only then, so ordinary objects do not pay for it.
+        const frozenBefore = !isExtensible(current);
         let typed = false;
         try {
           freeze(current);
@@ -163,6 +210,7 @@ export const makeHardener = (): Hardener => {
         // An array's `length` holds a number; for a Proxy of an array too, once its target is
         // frozen (the descriptor trap must then report the target's value). No need to read it.
         const array = isArray(current);
+        const firstChild = top;
         for (let i = typed ? countLeadingIndexKeys(current, keys) : 0; i < keys.length; i += 1) {
           const key = keys[i]!;
           if (array && key === 'length') continue;
@@ -196,6 +244,25 @@ export const makeHardener = (): Hardener => {
 
         const proto = getPrototypeOf(current);
         if (proto !== null && proto !== lastSkipped) stack[top++] = proto;
+
+        // Record it, unless it is a leaf we just froze (nothing pushed: only primitives, and a
+        // prototype already marked), which isHardened recognises by shape. Recorded anyway: the
+        // root (so that harden(root) again returns at once), objects already frozen before (maybe
+        // shared: a second visit records them), typed arrays and DataViews (even empty: a view of
+        // a resizable buffer can gain elements), and anything that may be a Proxy.
+        if (
+          top === firstChild &&
+          !frozenBefore &&
+          !typed &&
+          current !== start &&
+          !arrayBufferIsView(current) &&
+          !isProxy(current)
+        ) {
+          continue;
+        }
+        // Marked only now, but before any child is popped: cycles back to it still stop here.
+        marks.set(current, generation);
+        visited[count++] = current;
       }
     } catch (error) {
       failed = true;

@@ -12,6 +12,7 @@ import {
   arrayForEach,
   arrayMap,
   defineProperty,
+  freeze,
   getOwnPropertyDescriptor,
   keys,
   symbolFor,
@@ -135,6 +136,7 @@ export const hardenIntrinsics = (): Harden => {
   const { intrinsics, harden, afterHarden } = state;
   try {
     phaseHarden(intrinsics, harden);
+    freeze(intrinsics); // the record itself: Compartment reads shared globals from it
     afterHarden();
   } catch (error) {
     state = { kind: 'failed', error };
