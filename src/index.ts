@@ -6,3 +6,4 @@ export { lockdown, repairIntrinsics, hardenIntrinsics } from './lockdown/lockdow
 export { harden } from './harden.js';
 export type { Harden, LockdownOptions } from './types.js';
 export { assert, X, q, b, makeError, Fail } from './error/index.js';
+export { Compartment, type CompartmentConstructor, type CompartmentOptions, type EvaluateOptions, type Transform } from './compartment/compartment.js';

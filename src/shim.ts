@@ -5,6 +5,7 @@
 import { defineProperty, getOwnPropertyDescriptor, universalThis } from './commons.js';
 import { hardenIntrinsics, lockdown, repairIntrinsics } from './lockdown/lockdown.js';
 import { makeAssert } from './error/index.js';
+import { Compartment } from './compartment/compartment.js';
 
 const install = (name: string, value: unknown): void => {
   if (getOwnPropertyDescriptor(universalThis, name) !== undefined) return;
@@ -14,5 +15,6 @@ const install = (name: string, value: unknown): void => {
 install('lockdown', lockdown);
 install('repairIntrinsics', repairIntrinsics);
 install('hardenIntrinsics', hardenIntrinsics);
+install('Compartment', Compartment); // usable after lockdown(), as ses's (which also works before)
 // Before lockdown, as in ses, `assert` does not redact: there is nothing to hide from yet.
 install('assert', makeAssert(undefined, true));

@@ -3,11 +3,13 @@
 // turns into rejections (`import(…)`, `import.meta`, module declarations, `<!--` operators).
 // Assumes the AST came from acorn with strict semantics (no `with`, `eval`/`arguments` unbindable,
 // block-scoped function declarations). Fails closed: a node type it does not know is a finding.
+// Every reference also records its range and use (reference-kinds.ts) for the evaluator's rewrite.
 // No side effects; sets are null-prototype objects, so poisoned prototypes cannot reach them.
 import type {
   AnonymousFunctionDeclaration,
   AnyNode,
   ArrowFunctionExpression,
+  AssignmentExpression,
   BinaryExpression,
   CallExpression,
   Class,
@@ -18,9 +20,10 @@ import type {
   Pattern,
   Program,
   Statement,
+  UpdateExpression,
   VariableDeclaration,
 } from 'acorn';
-import { stringCharCodeAt } from '../commons.js';
+import { stringCharCodeAt, stringSlice } from '../commons.js';
 import {
   declare,
   first,
@@ -31,8 +34,26 @@ import {
   unsupported,
 } from './scope-tracker.js';
 import type { Scope, ScopeFindings, WalkState } from './scope-tracker.js';
+import {
+  REF_ANONYMOUS_VALUE,
+  REF_ASSIGN,
+  REF_CALLEE,
+  REF_COMPOUND,
+  REF_DEFAULT,
+  REF_LOGICAL,
+  REF_READ,
+  REF_SHORTHAND,
+  REF_TARGET,
+  REF_TYPEOF,
+  REF_UPDATE,
+} from './reference-kinds.js';
 
 export type { ScopeFindings } from './scope-tracker.js';
+
+/** Records the end of a statement or class field that has no `;` of its own (it ended by ASI). */
+const unterminated = (st: WalkState, node: { end: number }): void => {
+  if (stringCharCodeAt(st.source, node.end - 1) !== 59 /* ; */) st.unterminatedEnds[st.unterminatedEnds.length] = node.end;
+};
 
 const visitAll = (st: WalkState, nodes: readonly (AnyNode | null | undefined)[], scope: Scope): void => {
   for (let i = 0; i < nodes.length; i += 1) visit(st, nodes[i], scope);
@@ -72,11 +93,31 @@ const declarePattern = (st: WalkState, p: Pattern, target: Scope, scope: Scope):
   }
 };
 
-/** Walks an assignment target (`x = …`, `x++`, `[x] = …`, `for (x of …)`): identifiers are writes. */
-const assignTarget = (st: WalkState, p: AnyNode, scope: Scope): void => {
+/** A reference to `id` used as `kind` (reference-kinds.ts). */
+const referenceAs = (
+  st: WalkState,
+  id: { name: string; start: number; end: number },
+  scope: Scope,
+  write: boolean,
+  kind: number,
+  auxA = -1,
+  auxB = -1,
+  op = '',
+): void => reference(st, id.name, scope, write, { start: id.start, end: id.end, kind, auxA, auxB, op });
+
+/** Whether evaluating `node` is a NamedEvaluation: an anonymous function, arrow or class (ECMA-262 IsAnonymousFunctionDefinition). */
+const isAnonymousFunctionDefinition = (node: AnyNode): boolean =>
+  node.type === 'ArrowFunctionExpression' ||
+  ((node.type === 'FunctionExpression' || node.type === 'ClassExpression') && !node.id);
+
+/**
+ * Walks an assignment target (`x = …`, `x++`, `[x] = …`, `for (x of …)`): identifiers are writes.
+ * `flags` is REF_SHORTHAND for the value of a shorthand property of an object pattern.
+ */
+const assignTarget = (st: WalkState, p: AnyNode, scope: Scope, flags = 0): void => {
   switch (p.type) {
     case 'Identifier':
-      reference(st, p.name, scope, true);
+      referenceAs(st, p, scope, true, REF_TARGET | flags);
       return;
     case 'MemberExpression':
       visit(st, p, scope);
@@ -87,7 +128,7 @@ const assignTarget = (st: WalkState, p: AnyNode, scope: Scope): void => {
         if (prop.type === 'RestElement') assignTarget(st, prop.argument, scope);
         else {
           if (prop.computed) visit(st, prop.key, scope);
-          assignTarget(st, prop.value, scope);
+          assignTarget(st, prop.value, scope, prop.shorthand ? REF_SHORTHAND : 0);
         }
       }
       return;
@@ -98,7 +139,10 @@ const assignTarget = (st: WalkState, p: AnyNode, scope: Scope): void => {
       }
       return;
     case 'AssignmentPattern':
-      assignTarget(st, p.left, scope);
+      if (p.left.type === 'Identifier') {
+        const anonymous = isAnonymousFunctionDefinition(p.right) ? REF_ANONYMOUS_VALUE : 0;
+        referenceAs(st, p.left, scope, true, REF_TARGET | REF_DEFAULT | anonymous | flags, p.right.start, p.right.end);
+      } else assignTarget(st, p.left, scope);
       visit(st, p.right, scope);
       return;
     case 'RestElement':
@@ -110,6 +154,25 @@ const assignTarget = (st: WalkState, p: AnyNode, scope: Scope): void => {
     default:
       unsupported(st, p);
   }
+};
+
+/** `x = v`, `x += v`, `x ??= v`, ...; or a member expression or pattern on the left. */
+const visitAssignment = (st: WalkState, node: AssignmentExpression, scope: Scope): void => {
+  const { left, right, operator } = node;
+  if (left.type === 'Identifier') {
+    const op = stringSlice(operator, 0, -1);
+    const logical = op === '||' || op === '&&' || op === '??';
+    const kind = op === '' ? REF_ASSIGN : logical ? REF_LOGICAL : REF_COMPOUND;
+    const anonymous = kind !== REF_COMPOUND && isAnonymousFunctionDefinition(right) ? REF_ANONYMOUS_VALUE : 0;
+    referenceAs(st, left, scope, true, kind | anonymous, node.start, node.end, op);
+  } else assignTarget(st, left, scope);
+  visit(st, right, scope);
+};
+
+const visitUpdate = (st: WalkState, node: UpdateExpression, scope: Scope): void => {
+  if (node.argument.type === 'Identifier') {
+    referenceAs(st, node.argument, scope, true, REF_UPDATE, node.start, node.end);
+  } else assignTarget(st, node.argument, scope);
 };
 
 const visitDeclaration = (st: WalkState, node: VariableDeclaration, scope: Scope): void => {
@@ -162,6 +225,7 @@ const visitClass = (st: WalkState, cls: Class, scope: Scope): void => {
       st.functionDepth -= 1;
       st.thisDepth -= 1;
     } else if (m.type === 'MethodDefinition' || m.type === 'PropertyDefinition') {
+      if (m.type === 'PropertyDefinition') unterminated(st, m);
       if (m.computed) visit(st, m.key, inner);
       if (m.type === 'MethodDefinition') visitFunction(st, m.value, inner);
       else if (m.value) {
@@ -215,7 +279,11 @@ const visitAccessChain = (st: WalkState, node: AccessNode, scope: Scope): void =
     spine[spine.length] = base;
     base = base.type === 'MemberExpression' ? base.object : base.callee;
   }
-  visit(st, base, scope);
+  // `x(…)` (also `x?.(…)`): a call whose callee is a bare identifier has an undefined `this`.
+  const innermost = spine[spine.length - 1];
+  if (base.type === 'Identifier' && innermost.type === 'CallExpression') {
+    referenceAs(st, base, scope, false, REF_CALLEE);
+  } else visit(st, base, scope);
   for (let i = spine.length - 1; i >= 0; i -= 1) {
     const access = spine[i];
     if (access.type === 'MemberExpression') {
@@ -234,7 +302,7 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
   if (!node) return;
   switch (node.type) {
     case 'Identifier':
-      reference(st, node.name, scope, false);
+      referenceAs(st, node, scope, false, REF_READ);
       return;
     case 'Literal':
     case 'TemplateElement':
@@ -249,6 +317,8 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
       if (st.thisDepth === 0) st.usesThis = true;
       return;
     case 'ExpressionStatement':
+      st.expressionStatementStarts[st.expressionStatementStarts.length] = node.start;
+      unterminated(st, node);
       visit(st, node.expression, scope);
       return;
     case 'BlockStatement':
@@ -276,10 +346,17 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
       }
       return;
     }
+    case 'UnaryExpression':
+      if (node.operator === 'typeof' && node.argument.type === 'Identifier') {
+        referenceAs(st, node.argument, scope, false, REF_TYPEOF);
+      } else visit(st, node.argument, scope);
+      return;
     case 'ReturnStatement':
     case 'ThrowStatement':
+      unterminated(st, node);
+      visit(st, node.argument, scope);
+      return;
     case 'SpreadElement':
-    case 'UnaryExpression':
     case 'YieldExpression':
       visit(st, node.argument, scope);
       return;
@@ -306,7 +383,9 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
       return;
     case 'ForStatement': {
       const inner = makeScope(scope, false);
-      visit(st, node.init, inner);
+      // A declaration in the head is not a statement: it never ends by ASI.
+      if (node.init?.type === 'VariableDeclaration') visitDeclaration(st, node.init, inner);
+      else visit(st, node.init, inner);
       visit(st, node.test, inner);
       visit(st, node.update, inner);
       visit(st, node.body, inner);
@@ -323,6 +402,7 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
       return;
     }
     case 'VariableDeclaration':
+      unterminated(st, node);
       visitDeclaration(st, node, scope);
       return;
     case 'FunctionDeclaration':
@@ -349,14 +429,15 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
       return;
     case 'Property': // in an object literal: `{a}` reads a; methods are functions
       if (node.computed) visit(st, node.key, scope);
-      visit(st, node.value, scope);
+      if (node.shorthand && node.value.type === 'Identifier') {
+        referenceAs(st, node.value, scope, false, REF_READ | REF_SHORTHAND);
+      } else visit(st, node.value, scope);
       return;
     case 'UpdateExpression':
-      assignTarget(st, node.argument, scope);
+      visitUpdate(st, node, scope);
       return;
     case 'AssignmentExpression':
-      assignTarget(st, node.left, scope);
-      visit(st, node.right, scope);
+      visitAssignment(st, node, scope);
       return;
     case 'BinaryExpression':
     case 'LogicalExpression':
@@ -377,7 +458,8 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
       visitAll(st, node.expressions, scope);
       return;
     case 'TaggedTemplateExpression':
-      visit(st, node.tag, scope);
+      if (node.tag.type === 'Identifier') referenceAs(st, node.tag, scope, false, REF_CALLEE);
+      else visit(st, node.tag, scope);
       visit(st, node.quasi, scope);
       return;
     case 'ChainExpression':

@@ -1,6 +1,7 @@
 // The scope model of the source analysis: lexical scopes reduced to the names they bind, the
 // references recorded during a walk, and their resolution once every declaration is known (which
 // is all that hoisting and TDZ amount to for free-name analysis). Used by analyze-scopes.ts.
+// Each reference also keeps its range and use (reference-kinds.ts) for the evaluator's rewrite.
 // No side effects; name sets are null-prototype objects, out of reach of poisoned prototypes.
 import { create, keys } from '../commons.js';
 
@@ -41,6 +42,24 @@ export interface ScopeFindings {
   /** A node type this walker does not know (future syntax): `unsupportedType` at this offset. */
   unsupportedAt: number;
   unsupportedType: string;
+  /**
+   * The references that resolved to no declaration, as indices into the `ref*` tables, in walk
+   * order (which is source order for every reference the rewrite replaces).
+   */
+  freeReferences: number[];
+  /** Per reference (walk order): the identifier's range, its use (reference-kinds.ts) and extra ranges. */
+  readonly refNames: string[];
+  readonly refStarts: number[];
+  readonly refEnds: number[];
+  readonly refKinds: number[];
+  readonly refAuxA: number[];
+  readonly refAuxB: number[];
+  /** The operator of REF_COMPOUND and REF_LOGICAL references, without its `=`; '' otherwise. */
+  readonly refOps: string[];
+  /** Offsets at which an ExpressionStatement starts (where inserted text could change ASI). */
+  readonly expressionStatementStarts: number[];
+  /** Ends of statements and class fields without a `;` of their own: ASI ended them there. */
+  readonly unterminatedEnds: number[];
 }
 
 export interface WalkState extends ScopeFindings {
@@ -50,16 +69,26 @@ export interface WalkState extends ScopeFindings {
   /** Enclosing function-like contexts of any sort (arrows too): `await` outside all of them is top-level await. */
   functionDepth: number;
   refCount: number;
-  readonly refNames: string[];
   readonly refScopes: Scope[];
   readonly refWrites: boolean[];
+}
+
+/** Where and how a reference is used, for the rewrite; a plain read of `node` when omitted. */
+export interface ReferenceSite {
+  readonly start: number;
+  readonly end: number;
+  /** A REF_* kind, possibly with REF_* flags (reference-kinds.ts). */
+  readonly kind: number;
+  readonly auxA?: number;
+  readonly auxB?: number;
+  readonly op?: string;
 }
 
 export const first = (current: number, at: number): number => (current < 0 ? at : current);
 
 // References are recorded during the walk and resolved after it, when every scope knows all of its
 // declarations: this is what hoisting (and TDZ, for our purposes) amounts to.
-export const reference = (st: WalkState, name: string, scope: Scope, write: boolean): void => {
+export const reference = (st: WalkState, name: string, scope: Scope, write: boolean, site?: ReferenceSite): void => {
   if (name === 'arguments') {
     // Inside a non-arrow function `arguments` is that function's own (strict code cannot rebind it);
     // field initializers and static blocks, where it would be wrong, are early errors in acorn.
@@ -70,6 +99,12 @@ export const reference = (st: WalkState, name: string, scope: Scope, write: bool
   st.refNames[i] = name;
   st.refScopes[i] = scope;
   st.refWrites[i] = write;
+  st.refStarts[i] = site === undefined ? -1 : site.start;
+  st.refEnds[i] = site === undefined ? -1 : site.end;
+  st.refKinds[i] = site === undefined ? 0 : site.kind;
+  st.refAuxA[i] = site?.auxA ?? -1;
+  st.refAuxB[i] = site?.auxB ?? -1;
+  st.refOps[i] = site?.op ?? '';
 };
 
 export const unsupported = (st: WalkState, node: { type: string; start: number }): void => {
@@ -100,6 +135,15 @@ export const makeWalkState = (source: string): WalkState => ({
   refNames: [],
   refScopes: [],
   refWrites: [],
+  freeReferences: [],
+  refStarts: [],
+  refEnds: [],
+  refKinds: [],
+  refAuxA: [],
+  refAuxB: [],
+  refOps: [],
+  expressionStatementStarts: [],
+  unterminatedEnds: [],
 });
 
 /** Resolves every recorded reference from its scope outwards; unresolved ones are free, in first-occurrence order. */
@@ -111,6 +155,7 @@ export const resolveReferences = (st: WalkState, top: Scope): void => {
     let scope: Scope | null = st.refScopes[i];
     while (scope !== null && !(scope.names !== null && scope.names[name] === true)) scope = scope.parent;
     if (scope !== null) continue;
+    st.freeReferences[st.freeReferences.length] = i;
     if (free[name] !== true) {
       free[name] = true;
       st.freeNames[st.freeNames.length] = name;

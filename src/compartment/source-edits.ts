@@ -1,0 +1,101 @@
+// Splices text into a source by offsets, keeping every other character as it was: the evaluator
+// rewrites free references and completion values this way, never by regenerating code from an AST.
+// Edits nest like parentheses (an open, inner edits, a close); ties at one offset are ordered so
+// that outer edits enclose inner ones. Guards against automatic semicolon insertion (ASI) changing
+// the parse where inserted text starts or ends a statement. No side effects.
+import { arrayJoin, arrayPush, arraySort, create, stringSlice } from '../commons.js';
+
+const CLOSE = 0;
+const OPEN = 1;
+const REPLACE = 2;
+
+interface Edit {
+  readonly at: number;
+  /** Where the original text resumes: `at` for insertions. */
+  readonly end: number;
+  readonly text: string;
+  readonly role: number;
+  readonly seq: number;
+}
+
+export interface SourceEdits {
+  /** Inserts `text` at `at`, opening a wrap; `safeStart` says the text starts with a word, not `(`. */
+  open(at: number, text: string, safeStart?: boolean): void;
+  /** Inserts `text` at `at`, closing a wrap opened earlier. */
+  close(at: number, text: string): void;
+  /** Replaces `[start, end)` (which holds no other edit) with `text`; `safeStart` as for `open`. */
+  replace(start: number, end: number, text: string, safeStart?: boolean): void;
+  /** The source with every edit applied. */
+  apply(): string;
+}
+
+// At one offset: closes first, innermost (latest) first; then opens, outermost (earliest) first;
+// then the replacement of the text that starts there.
+const compare = (a: Edit, b: Edit): number => {
+  if (a.at !== b.at) return a.at - b.at;
+  if (a.role !== b.role) return a.role - b.role;
+  return a.role === CLOSE ? b.seq - a.seq : a.seq - b.seq;
+};
+
+/**
+ * `expressionStatementStarts`: where an ExpressionStatement starts. Text inserted there that begins
+ * with `(` could join the statement to the previous line when that line relied on ASI
+ * (`a = b⏎x()` would become `a = b⏎(…)()`, a call of b), so such an edit is preceded by
+ * `void 0, `, which starts with a word and leaves the statement's value unchanged.
+ * `unterminatedEnds`: where a statement or class field ended by ASI. A `)` closed there could let
+ * the next line continue it (`a++⏎[b] = c` would become `(…a++…)⏎[b] = c`, an index), so the
+ * `;` that ASI inserted is written out after the last close there.
+ */
+export const makeSourceEdits = (
+  source: string,
+  expressionStatementStarts: readonly number[],
+  unterminatedEnds: readonly number[],
+): SourceEdits => {
+  const edits: Edit[] = [];
+  const unguarded = create(null) as Record<number, boolean>;
+  for (let i = 0; i < expressionStatementStarts.length; i += 1) unguarded[expressionStatementStarts[i]] = true;
+  const unterminated = create(null) as Record<number, true>;
+  for (let i = 0; i < unterminatedEnds.length; i += 1) unterminated[unterminatedEnds[i]] = true;
+
+  const add = (at: number, end: number, text: string, role: number): void => {
+    arrayPush(edits, { at, end, text, role, seq: edits.length });
+  };
+  const guard = (at: number): void => {
+    if (unguarded[at] === true) {
+      unguarded[at] = false;
+      add(at, at, 'void 0, ', OPEN);
+    }
+  };
+
+  return {
+    open(at, text, safeStart = false) {
+      if (safeStart) unguarded[at] = false;
+      else guard(at);
+      add(at, at, text, OPEN);
+    },
+    close(at, text) {
+      add(at, at, text, CLOSE);
+    },
+    replace(start, end, text, safeStart = false) {
+      if (safeStart) unguarded[start] = false;
+      else guard(start);
+      add(start, end, text, REPLACE);
+    },
+    apply() {
+      arraySort(edits, compare);
+      const parts: string[] = [];
+      let from = 0;
+      for (let i = 0; i < edits.length; i += 1) {
+        const e = edits[i];
+        if (e.at > from) arrayPush(parts, stringSlice(source, from, e.at));
+        arrayPush(parts, e.text);
+        if (e.end > from) from = e.end;
+        const next = edits[i + 1];
+        const lastClose = next === undefined || next.at !== e.at || next.role !== CLOSE;
+        if (e.role === CLOSE && lastClose && unterminated[e.at] === true) arrayPush(parts, ';');
+      }
+      arrayPush(parts, stringSlice(source, from));
+      return arrayJoin(parts, '');
+    },
+  };
+};
