@@ -15,10 +15,26 @@ const run = (options: string, probe: string): any =>
     console.log(JSON.stringify(${probe}));
   `);
 
-test('evalTaming: safe-eval (default) and unsafe-eval leave the host evaluators working', t => {
+test('evalTaming: safe-eval (default) and unsafe-eval keep host evaluation working', t => {
   for (const option of [`{}`, `{ evalTaming: 'unsafe-eval' }`]) {
     t.deepEqual(run(option, `[attempt(() => eval('1 + 1')), attempt(() => Function('return 2')())]`), [2, 2]);
   }
+});
+
+test('evalTaming: safe-eval gives the host strict evaluators over its own global, without the originals', t => {
+  const r = run(
+    `{}`,
+    `[attempt(() => eval('typeof process')), attempt(() => Function('return this')()), eval === I['%InitialFunction%'],
+      attempt(() => eval('import("node:fs")')), attempt(() => Function('a', 'return a + 1').constructor('1')),
+      Object.isFrozen(eval) && Object.isFrozen(Function), Function.prototype === I['%FunctionPrototype%']]`,
+  );
+  t.is(r[0], 'object'); // host globals stay visible to host code
+  t.is(r[1], null); // strict: `this` is undefined (JSON null)
+  t.false(r[2]);
+  t.regex(r[3], /PF_IMPORT_EXPRESSION_REJECTED/);
+  t.regex(r[4], /PF_FUNCTION_CONSTRUCTOR_DISABLED/);
+  t.true(r[5]);
+  t.true(r[6]);
 });
 
 test('evalTaming: no-eval makes the host eval and Function throw', t => {

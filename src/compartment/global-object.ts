@@ -81,21 +81,15 @@ const define = (object: object, name: string, value: unknown, writable: boolean)
 };
 
 /**
- * A new global object for a compartment: the shared globals, `globalThis`, its own evaluators
- * (which evaluate in it, after `transforms`), its own `Compartment` constructor (frozen), then the
- * endowments, assigned as by Object.assign (ses).
+ * The `eval` and `Function` of a global object (a compartment's, or the host's under evalTaming
+ * 'safe-eval'): strict code whose free names are properties of `globalObject`. Both are frozen
+ * and registered as Permafrost's own.
  */
-export const makeGlobalObject = (
-  intrinsics: IntrinsicRecord,
+export const makeEvaluators = (
+  globalObject: object,
   transforms: readonly Transform[],
-  Compartment: object,
-  endowments: object | undefined,
-): object => {
-  const { names, values } = templateFor(intrinsics);
-  const globalObject: object = { __proto__: intrinsics['%ObjectPrototype%'] };
-  for (let i = 0; i < CONSTANT_NAMES.length; i += 1) define(globalObject, CONSTANT_NAMES[i], CONSTANT_VALUES[i], false);
-  for (let i = 0; i < names.length; i += 1) define(globalObject, names[i], values[i], true);
-
+  FunctionPrototype: object,
+): { eval: (source: unknown) => unknown; Function: (...args: unknown[]) => unknown } => {
   // `eval(x)`: indirect-eval semantics in this compartment; a non-string is returned as is
   // (ECMA-262 PerformEval step 2). A method, so that it is not a constructor, as %eval% is not.
   const compartmentEval = {
@@ -120,16 +114,41 @@ export const makeGlobalObject = (
   // is the inert Function: `(function () {}).constructor` evaluates nothing, anywhere.
   defineProperty(CompartmentFunction, 'prototype', {
     __proto__: null,
-    value: intrinsics['%FunctionPrototype%'],
+    value: FunctionPrototype,
     writable: false,
     enumerable: false,
     configurable: false,
   } as PropertyDescriptor);
 
+  return { eval: markOwn(freeze(compartmentEval)), Function: markOwn(freeze(CompartmentFunction)) };
+};
+
+/**
+ * A new global object for a compartment: the shared globals, `globalThis`, its own evaluators
+ * (which evaluate in it, after `transforms`), its own `Compartment` constructor (frozen), then the
+ * endowments, assigned as by Object.assign (ses).
+ */
+export const makeGlobalObject = (
+  intrinsics: IntrinsicRecord,
+  transforms: readonly Transform[],
+  Compartment: object,
+  endowments: object | undefined,
+): object => {
+  const { names, values } = templateFor(intrinsics);
+  const globalObject: object = { __proto__: intrinsics['%ObjectPrototype%'] };
+  for (let i = 0; i < CONSTANT_NAMES.length; i += 1) define(globalObject, CONSTANT_NAMES[i], CONSTANT_VALUES[i], false);
+  for (let i = 0; i < names.length; i += 1) define(globalObject, names[i], values[i], true);
+
+  const { eval: compartmentEval, Function: CompartmentFunction } = makeEvaluators(
+    globalObject,
+    transforms,
+    intrinsics['%FunctionPrototype%']!,
+  );
+
   define(globalObject, 'globalThis', globalObject, true);
   define(globalObject, 'Compartment', Compartment, true);
-  define(globalObject, 'eval', markOwn(freeze(compartmentEval)), true);
-  define(globalObject, 'Function', markOwn(freeze(CompartmentFunction)), true);
+  define(globalObject, 'eval', compartmentEval, true);
+  define(globalObject, 'Function', CompartmentFunction, true);
   if (endowments !== undefined) assign(globalObject, endowments);
   return globalObject;
 };

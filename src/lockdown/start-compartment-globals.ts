@@ -8,6 +8,8 @@ import type { IntrinsicRecord } from './intrinsics.js';
 import type { GlobalPermits } from '../../whitelist/types.js';
 import { isPermitRef } from './failure.js';
 import { makeAssert } from '../error/index.js';
+import { makeEvaluators } from '../compartment/global-object.js';
+import { markOwn } from './own-functions.js';
 
 /** Defines (or redefines) a global binding, keeping the attributes of an existing one. */
 const setGlobal = (name: string, value: unknown): void => {
@@ -42,20 +44,29 @@ export const setStartCompartmentAssert = (errorTaming: 'safe' | 'unsafe' | 'unsa
 export const setStartCompartmentConsole = (console: unknown): void => setGlobal('console', console);
 
 /**
- * evalTaming 'no-eval': the host's `eval` throws and its `Function` is the inert constructor.
- * 'unsafe-eval' and (until the start compartment gets a safe evaluator) 'safe-eval' leave them.
+ * The start compartment's `eval` and `Function` (evalTaming): 'safe-eval' (default) replaces them
+ * with the same strict evaluators compartments have, over the host's global object (so host code
+ * keeps evaluating code, but nothing it evaluates can reach the original evaluators, and every
+ * `Function` made inherits the inert constructor); 'no-eval' makes both throw; 'unsafe-eval'
+ * leaves the originals.
  */
 export const setStartCompartmentEvaluators = (
   evalTaming: 'safe-eval' | 'unsafe-eval' | 'no-eval',
   intrinsics: IntrinsicRecord,
 ): void => {
-  if (evalTaming !== 'no-eval') return;
+  if (evalTaming === 'unsafe-eval') return;
+  if (evalTaming === 'safe-eval') {
+    const evaluators = makeEvaluators(universalThis, [], intrinsics['%FunctionPrototype%']!);
+    setGlobal('eval', evaluators.eval);
+    setGlobal('Function', evaluators.Function);
+    return;
+  }
   const message = formatMessage('eval()', 'disabled by lockdown({ evalTaming: "no-eval" })', codes.EVAL_DISABLED);
   const { eval: noEval } = {
     eval(_source: unknown): never {
       throw new TypeError(message);
     },
   };
-  setGlobal('eval', noEval);
+  setGlobal('eval', markOwn(noEval));
   setGlobal('Function', intrinsics['%InertFunction%']);
 };
