@@ -1,37 +1,40 @@
-// `npm run demo`: locks down this realm, runs real third-party code (acorn, the parser we ship
-// with) to show it still works, then runs a hostile plugin and prints what was blocked.
-import * as acorn from 'acorn';
-import { harden, lockdown } from '../src/index.js';
+// `npm run demo`: locks down this realm, runs a real third-party package (acorn, the parser we ship
+// with) confined in a Compartment with nothing but the CommonJS `module`/`exports` it needs, then
+// runs a hostile plugin in another compartment and prints what was blocked.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Compartment, harden, lockdown } from '../src/index.js';
 
 const hostSecret = /token=(\w+)/.exec('token=hunter2')?.[1];
 lockdown({ reporting: 'none' });
-console.log(`lockdown() done: ${Object.isFrozen(Object.prototype) ? 'shared primordials are frozen' : 'NOT FROZEN'}`);
+console.log(`lockdown(): ${Object.isFrozen(Object.prototype) ? 'every shared primordial is frozen' : 'NOT FROZEN'}`);
 
-// Real code keeps working after lockdown.
-const ast = acorn.parse('const answer = 6 * 7;', { ecmaVersion: 'latest' });
-console.log(`acorn still works after lockdown: parsed ${ast.body.length} statement(s) of type ${ast.body[0]!.type}`);
+// 1. Real code, confined: acorn's CommonJS build, evaluated in a compartment that gets only
+//    `module` and `exports` (no require, no process, no host globals).
+const acornFile = createRequire(import.meta.url).resolve('acorn');
+const module = { exports: {} as Record<string, unknown> };
+const parserCompartment = new Compartment({ __options__: true, name: 'acorn', globals: { module, exports: module.exports } });
+parserCompartment.evaluate(readFileSync(acornFile, 'utf8'));
+const confinedAcorn = module.exports as { parse: (src: string, o: object) => { body: { type: string }[] } };
+const ast = confinedAcorn.parse('const answer = 6 * 7;', { ecmaVersion: 'latest' });
+console.log(`acorn (${Math.round(readFileSync(acornFile).length / 1024)} KB) ran inside a compartment: parsed a ${ast.body[0]!.type}`);
 
-// harden() a capability before handing it out.
-const config = harden({ endpoints: ['https://example.test'], retries: { max: 3 } });
-console.log(`harden(): config.retries frozen = ${Object.isFrozen(config.retries)}`);
-
-// A hostile plugin tries its tricks.
+// 2. A hostile plugin, confined, with one hardened capability: a logger.
+const log: string[] = [];
+const plugin = new Compartment({ __options__: true, name: 'plugin', globals: { log: harden((s: string) => void log.push(String(s))) } });
 const { attacks } = await import('./untrusted-plugin.js');
-// What each attack obtains when it is blocked without throwing: nothing, or a frameless stack.
-const harmless = (result: unknown): boolean =>
-  result === undefined || (typeof result === 'string' && !result.includes(' at ')) ||
-  (Array.isArray(result) && result[0] === 2) || (typeof result === 'object' && result !== null && 'a' in result);
 let blocked = 0;
-for (const [name, attack] of Object.entries(attacks)) {
+for (const [name, source] of Object.entries(attacks)) {
   let outcome: string;
   try {
-    const result = attack();
-    outcome = harmless(result) ? `blocked (it got ${JSON.stringify(result)})` : `NOT BLOCKED: got ${JSON.stringify(result)}`;
+    const result = plugin.evaluate(source);
+    outcome = result === 'blocked' ? 'blocked' : `NOT BLOCKED: got ${JSON.stringify(result)}`;
   } catch (error) {
     outcome = `blocked: ${(error as Error).message}`;
   }
   if (outcome.startsWith('blocked')) blocked += 1;
   console.log(`- ${name}: ${outcome}`);
 }
-console.log(`${blocked} of ${Object.keys(attacks).length} attacks blocked; the host secret ${hostSecret === 'hunter2' ? 'stayed private' : '?'}.`);
+console.log(`${blocked} of ${Object.keys(attacks).length} attacks blocked; the host secret ${hostSecret === 'hunter2' && ({} as Record<string, unknown>).isAdmin === undefined ? 'stayed private and the host is unpolluted' : '?'}.`);
+console.log(`the plugin's only capability was used ${log.length} time(s): ${JSON.stringify(log)}`);
 if (blocked !== Object.keys(attacks).length) process.exitCode = 1;

@@ -9,8 +9,14 @@ import { join } from 'node:path';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('## Quick start'));
-const code = /```js\n([\s\S]*?)```/.exec(section)![1]!;
-const expected = /```text\n([\s\S]*?)```/.exec(section)![1]!;
+// Every js block of the section, run in order as one module (later blocks repeat the imports they
+// need, which are merged), and every text block, concatenated, is the expected output.
+const blocks = (lang: string) => [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map(m => m[1]!);
+const jsBlocks = blocks('js');
+const imports = jsBlocks.flatMap(b => [...b.matchAll(/^import \{([^}]*)\} from 'permafrost';.*$/gm)].flatMap(m => m[1]!.split(',').map(x => x.trim())));
+const code = `import { ${[...new Set(imports)].join(', ')} } from 'permafrost';\n` +
+  jsBlocks.map(b => b.replace(/^import .*$/gm, '')).join('\n');
+const expected = blocks('text').join('');
 
 test('README quick start runs and prints what the README shows', t => {
   // Inside the package directory, so that `import 'permafrost'` self-references the package.
