@@ -7,15 +7,19 @@ import { dts } from 'rollup-plugin-dts';
 
 const input = 'build/src/index.js';
 const banner = '/* Permafrost: Hardened JavaScript (lockdown, harden, Compartment). Apache-2.0. */';
+/** Every module but the legacy entry's goes into the one shared chunk, named permafrost. */
+const core = id => (id.includes('/src/legacy/') ? undefined : 'permafrost');
 
 export default [
-  // For npm consumers: acorn stays a dependency.
+  // For npm consumers: acorn stays a dependency. Two entries, `permafrost` and `permafrost/legacy`,
+  // over ONE copy of the code (the shared chunk permafrost-core), so that both see the same
+  // lockdown state; the chunk is not in package.json "exports", so it cannot be deep-imported.
   {
-    input,
+    input: { permafrost: input, 'permafrost-legacy': 'build/src/legacy/index.js' },
     external: ['acorn'],
     output: [
-      { file: 'dist/permafrost.mjs', format: 'es', banner },
-      { file: 'dist/permafrost.cjs', format: 'cjs', banner, exports: 'named' },
+      { dir: 'dist', entryFileNames: '[name].mjs', chunkFileNames: '[name]-core.mjs', manualChunks: core, format: 'es', banner },
+      { dir: 'dist', entryFileNames: '[name].cjs', chunkFileNames: '[name]-core.cjs', manualChunks: core, format: 'cjs', banner, exports: 'named' },
     ],
   },
   // For a <script> tag: one self-contained file, acorn included.
@@ -37,6 +41,11 @@ export default [
   {
     input: 'build/src/index.d.ts',
     output: { file: 'dist/permafrost.d.ts', format: 'es' },
+    plugins: [dts()],
+  },
+  {
+    input: 'build/src/legacy/index.d.ts',
+    output: { file: 'dist/permafrost-legacy.d.ts', format: 'es' },
     plugins: [dts()],
   },
 ];

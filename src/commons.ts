@@ -400,3 +400,7 @@ export const mapFirstKey = <K, V>(m: Map<K, V>): K | undefined => {
   const r = mapIteratorNext(mapKeys(m));
   return r.done ? undefined : (r.value as K);
 };
+
+// --- legacy/require ---
+/** The host's `Intl`, captured at load time; `makeSESRootRealm({ intlMode: 'allow' })` hardens and endows it. */
+export const hostIntl: object | undefined = (globalThis as any).Intl;

@@ -5,18 +5,21 @@
 import test from 'ava';
 import { compileExpression, compileFunction, compileScript, run } from '../src/compartment/evaluator.js';
 
-const evaluate = (source: string, global: object = {}, sloppy = false): unknown =>
-  run(compileScript(source, sloppy, null), global, undefined);
+/** The compartment whose cache the runners live in (one per compartment: runners carry identity). */
+const OWNER = {};
 
-test('compiled once per source text and variant; one runner serves every global object', t => {
-  const a = compileScript('x + 1', false, null);
-  t.is(compileScript('x + 1', false, null), a);
-  t.not(compileScript('x + 1', true, null), a);
-  t.not(compileScript('x + 1', false, { set: { x: true }, tag: '["x"]' }), a);
-  t.not(compileExpression('x + 1', null), a);
+const evaluate = (source: string, global: object = {}, sloppy = false): unknown =>
+  run(compileScript(OWNER, source, sloppy, null), global, undefined);
+
+test('compiled once per source text and variant in one compartment; one runner serves any global object', t => {
+  const a = compileScript(OWNER, 'x + 1', false, null);
+  t.is(compileScript(OWNER, 'x + 1', false, null), a);
+  t.not(compileScript(OWNER, 'x + 1', true, null), a);
+  t.not(compileScript(OWNER, 'x + 1', false, { set: { x: true }, tag: '["x"]' }), a);
+  t.not(compileExpression(OWNER, 'x + 1', null), a);
   t.is(run(a, { x: 1 }, undefined), 2);
   t.is(run(a, { x: 41 }, undefined), 42);
-  t.is(compileFunction('a', 'return a'), compileFunction('a', 'return a'));
+  t.is(compileFunction(OWNER, 'a', 'return a'), compileFunction(OWNER, 'a', 'return a'));
 });
 
 test('identifiers of the rewrite never clash with the guest', t => {
@@ -55,12 +58,12 @@ test('long and deep sources compile without exhausting the stack', t => {
 });
 
 test('expressions and functions: one expression; parameters and body validated apart', t => {
-  t.is(run(compileExpression('a, b', null), { a: 1, b: 2 }, undefined), 2);
-  t.is(run(compileExpression('a // c', null), { a: 1 }, undefined), 1);
-  const f = run(compileFunction('x, y = k', 'return x + y'), { k: 5 }, undefined) as (x: number) => number;
+  t.is(run(compileExpression(OWNER, 'a, b', null), { a: 1, b: 2 }, undefined), 2);
+  t.is(run(compileExpression(OWNER, 'a // c', null), { a: 1 }, undefined), 1);
+  const f = run(compileFunction(OWNER, 'x, y = k', 'return x + y'), { k: 5 }, undefined) as (x: number) => number;
   t.is(f(1), 6);
-  t.throws(() => compileFunction('/*', '*/){'), { instanceOf: SyntaxError });
-  t.throws(() => compileExpression('1; 2', null), { instanceOf: SyntaxError });
+  t.throws(() => compileFunction(OWNER, '/*', '*/){'), { instanceOf: SyntaxError });
+  t.throws(() => compileExpression(OWNER, '1; 2', null), { instanceOf: SyntaxError });
 });
 
 test('sloppy globals: assignment creates, reading stays strict', t => {

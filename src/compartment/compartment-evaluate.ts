@@ -69,10 +69,10 @@ export const evaluateScript = (
   // As in ses, the compartment's transforms do not apply to module code (which has lexicals).
   if (lexicals === undefined) {
     if (transforms.length > 0) text = applyTransforms(api, text, transforms);
-    return run(compileScript(text, options.sloppyGlobalsMode, null), globalObject, undefined);
+    return run(compileScript(globalObject, text, options.sloppyGlobalsMode, null), globalObject, undefined);
   }
   const extra = lexicalScope(lexicals);
-  const runner = compileScript(text, options.sloppyGlobalsMode, extra === undefined ? null : extra.names);
+  const runner = compileScript(globalObject, text, options.sloppyGlobalsMode, extra === undefined ? null : extra.names);
   return run(runner, globalObject, extra?.scope);
 };
 
@@ -83,15 +83,15 @@ export const evaluateScript = (
 export const evaluateExpression = (globalObject: object, source: unknown, endowments: unknown): unknown => {
   const api = 'Compartment.evaluateExpr()';
   const text = checkSource(api, source);
-  if (endowments === undefined || endowments === null) return run(compileExpression(text, null), globalObject, undefined);
+  if (endowments === undefined || endowments === null) return run(compileExpression(globalObject, text, null), globalObject, undefined);
   if (typeof endowments !== 'object' && typeof endowments !== 'function') {
     throw makeTypeError(api, `endowments must be an object, got a value of kind ${kindOf(endowments)}`, codes.BAD_OPTION_VALUE);
   }
   const extra = lexicalScope(endowments);
-  const runner = compileExpression(text, extra === undefined ? null : extra.names);
+  const runner = compileExpression(globalObject, text, extra === undefined ? null : extra.names);
   return run(runner, globalObject, extra?.scope);
 };
 
 /** The compartment's `Function(params…, body)`: a strict function whose free names are the compartment's globals. */
 export const makeFunction = (globalObject: object, params: string, body: string): unknown =>
-  run(compileFunction(params, body), globalObject, undefined);
+  run(compileFunction(globalObject, params, body), globalObject, undefined);

@@ -23,6 +23,8 @@ import { evaluateExpression, evaluateScript } from './compartment-evaluate.js';
 import { resolveCompartmentArguments, resolveEvaluateOptions } from './compartment-options.js';
 import type { CompartmentOptions, EvaluateOptions, ResolvedCompartmentOptions } from './compartment-options.js';
 import { isSpecialEndowment, makeGlobalObject, snapshotEndowments } from './global-object.js';
+// makeRequire (seed SES API): src/compartment/make-require.ts, docs/legacy.md.
+import { makeRequireFor, type Require, type RequireConfig } from './make-require.js';
 
 export type { CompartmentOptions, EvaluateOptions, Transform } from './compartment-options.js';
 
@@ -38,6 +40,8 @@ export interface Compartment {
   evaluate(source: string, options?: EvaluateOptions): any;
   /** Evaluates one expression; `endowments` are extra bindings seen only by this evaluation. */
   evaluateExpr(source: string, endowments?: object): any;
+  /** A hardened `require(name)` whose modules `config` names, made in this compartment (seed SES API; docs/legacy.md). */
+  makeRequire(config: RequireConfig): Require;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -116,6 +120,11 @@ const CompartmentPrototype: Compartment = {
   },
   evaluateExpr(source: string, endowments: object | undefined = undefined): unknown {
     return evaluateExpression(globalOf(stateOf(this, 'Compartment.evaluateExpr()')), source, endowments);
+  },
+  // makeRequire (seed SES API): modules are evaluated as expressions in this compartment's global.
+  makeRequire(config: RequireConfig): Require {
+    const state = stateOf(this, 'Compartment.makeRequire()');
+    return makeRequireFor(source => evaluateExpression(globalOf(state), source, undefined), config);
   },
 };
 defineProperty(CompartmentPrototype, toStringTagSymbol, {

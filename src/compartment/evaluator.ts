@@ -14,6 +14,9 @@ import {
   stringIncludes,
   stringSlice,
   stringStartsWith,
+  WeakMap,
+  weakmapGet,
+  weakmapSet,
 } from '../commons.js';
 import { codes, makeSyntaxError } from '../errors.js';
 import type { Program } from 'acorn';
@@ -23,9 +26,9 @@ import { planCompletion } from './completion.js';
 import { parseText } from './parse-source.js';
 import { makeTargetsSource, rewriteReferences } from './rewrite-references.js';
 import type { RewriteNames } from './rewrite-references.js';
-import type { ScopeFindings } from './scope-tracker.js';
 import { scopeTerminator } from './scope-terminator.js';
 import { makeSourceCache } from './source-cache.js';
+import type { SourceCache } from './source-cache.js';
 import { makeSourceEdits } from './source-edits.js';
 
 /** Runs compiled guest code: `this` and `global` are the compartment's global object. */
@@ -65,12 +68,24 @@ const helpers: Helpers = freeze({
 export const run = (runner: Runner, global: object, lexicals: object | undefined): unknown =>
   apply(runner, global, [global, helpers, lexicals]);
 
-// Compiled runners per source text, then per variant (goal, sloppy globals, lexical names).
-const cache = makeSourceCache<Record<string, Runner>>({
-  maxEntries: 1000,
-  maxSourceLength: 1024 * 1024,
-  maxTotalLength: 32 * 1024 * 1024,
-});
+// Compiled runners per compartment (its global object), then per source text, then per variant
+// (goal, sloppy globals, lexical names). Not shared between compartments: a runner carries
+// identity (its template objects), so a shared cache would let one compartment signal another by
+// evicting entries or filling variant slots (test/attacks/redteam-template-cache-channel). The
+// expensive analysis is still shared: analyze-source.ts caches frozen, identity-free results.
+let caches = new WeakMap<object, SourceCache<Record<string, Runner>>>();
+const cacheFor = (owner: object): SourceCache<Record<string, Runner>> => {
+  let cache = weakmapGet(caches, owner);
+  if (cache === undefined) {
+    cache = makeSourceCache<Record<string, Runner>>({
+      maxEntries: 256,
+      maxSourceLength: 1024 * 1024,
+      maxTotalLength: 8 * 1024 * 1024,
+    });
+    weakmapSet(caches, owner, cache);
+  }
+  return cache;
+};
 /** Variants kept per source: more (many lexical name sets) are compiled but not cached. */
 const MAX_VARIANTS = 16;
 
@@ -82,7 +97,7 @@ let skipName: string | undefined;
  */
 export const setRewriteFaultForTesting = (name: string | undefined): void => {
   skipName = name;
-  cache.clear();
+  caches = new WeakMap<object, SourceCache<Record<string, Runner>>>();
 };
 
 const startsAny = (names: readonly string[], prefix: string): boolean => {
@@ -90,19 +105,35 @@ const startsAny = (names: readonly string[], prefix: string): boolean => {
   return false;
 };
 
+/** Every identifier name in the AST, as the engine reads it (escapes decoded): `\u0024pfG` is `$pfG`. */
+const identifierNames = (root: unknown): string[] => {
+  const names: string[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+    stack.length -= 1;
+    if (typeof node !== 'object' || node === null) continue;
+    const record = node as Record<string, unknown>;
+    if (record.type === 'Identifier' && typeof record.name === 'string') names[names.length] = record.name;
+    const fields = keys(record);
+    for (let i = 0; i < fields.length; i += 1) {
+      const value = record[fields[i]!];
+      if (typeof value === 'object' && value !== null) stack[stack.length] = value;
+    }
+  }
+  return names;
+};
+
 /**
- * Identifiers for the rewritten code: a prefix that occurs nowhere in the source. An identifier
- * can also be spelled with escapes (`\u0024pfG`): then the names the source references or
- * declares at top level (where a clash with our parameters matters) are checked too.
+ * Identifiers for the rewritten code: a prefix that no identifier of the source starts with,
+ * compared on the decoded names (a guest's `var \u0024pfG` must not shadow our parameter) and on
+ * the raw text (so the names also never appear inside the guest's strings or comments).
  */
-const freshNames = (text: string, f: ScopeFindings): RewriteNames & Record<'temp' | 'saved' | 'terminator', string> => {
-  const mayEscape = stringIncludes(text, '\\');
+const freshNames = (text: string, root: unknown): RewriteNames & Record<'temp' | 'saved' | 'terminator', string> => {
+  const used = identifierNames(root);
   let prefix = '$pf';
   for (let k = 1; ; k += 1) {
-    const clash =
-      stringIncludes(text, prefix) ||
-      (mayEscape && (startsAny(f.refNames, prefix) || startsAny(f.topLevelDeclarations, prefix)));
-    if (!clash) break;
+    if (!stringIncludes(text, prefix) && !startsAny(used, prefix)) break;
     prefix = `$pf${k}`;
   }
   return {
@@ -116,13 +147,33 @@ const freshNames = (text: string, f: ScopeFindings): RewriteNames & Record<'temp
   };
 };
 
+/**
+ * Validates what will be compiled, not only what was given: the rewritten function is analyzed
+ * again, so that an edit which makes the engine read the text differently (a regex turned into a
+ * division, a keyword glued to a parenthesis) cannot smuggle `import()` or HTML comments past the
+ * first analysis, and every name it uses must be one of our parameters. Fails closed.
+ */
+const validateRewritten = (params: string, body: string): void => {
+  let freeNames: readonly string[];
+  try {
+    freeNames = analyzeFunctionSource(params, body).freeNames;
+  } catch {
+    throw makeSyntaxError('Compartment.evaluate()', 'the source could not be rewritten safely', codes.SYNTAX_ERROR);
+  }
+  // (The test hook that disables one name's rewrite also skips this check, so that the scope
+  // terminator behind it can be shown to hold on its own.)
+  if (freeNames.length > 0 && skipName === undefined) {
+    throw makeSyntaxError('Compartment.evaluate()', 'the source could not be rewritten safely', codes.SYNTAX_ERROR);
+  }
+};
+
 type Goal = 'script' | 'expression';
 
 const build = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames: Record<string, true> | null): Runner => {
   const parsed = parseText(text, goal);
   if (!('root' in parsed)) throw makeSyntaxError('Compartment.evaluate()', parsed.what, parsed.code);
   const findings = analyzeScopes(parsed.root, text);
-  const names = freshNames(text, findings);
+  const names = freshNames(text, parsed.root);
   const edits = makeSourceEdits(text, findings.expressionStatementStarts, findings.unterminatedEnds);
   let usesTemp = false;
   if (goal === 'script') usesTemp = planCompletion(parsed.root as Program, text, edits, names.temp, names.saved).usesTemp;
@@ -139,7 +190,10 @@ const build = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames: R
     (targets.length > 0 ? makeTargetsSource(targets, names, sloppyGlobals) : '');
   const epilogue = usesTemp ? `return ${names.temp};\n` : '';
   const { terminator, global, helpers: h, lexicals } = names;
-  const source = `with (${terminator}) { return function (${global}, ${h}, ${lexicals}) { 'use strict'; ${prelude}\n${body}\n${epilogue}} }`;
+  const params = `${global}, ${h}, ${lexicals}`;
+  const inner = `'use strict'; ${prelude}\n${body}\n${epilogue}`;
+  validateRewritten(params, inner);
+  const source = `with (${terminator}) { return function (${params}) { ${inner}} }`;
   let factory: (terminator: object) => Runner;
   try {
     factory = FERAL_FUNCTION(terminator, source) as (terminator: object) => Runner;
@@ -153,6 +207,7 @@ const build = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames: R
 };
 
 const compile = (
+  owner: object,
   text: string,
   tag: string,
   goal: Goal,
@@ -160,6 +215,7 @@ const compile = (
   lexicalNames: Record<string, true> | null,
   validate: () => void,
 ): Runner => {
+  const cache = cacheFor(owner);
   let entry = cache.get(text);
   const hit = entry?.[tag];
   if (hit !== undefined) return hit;
@@ -180,19 +236,19 @@ export interface LexicalNames {
 }
 
 /** Compiles a script: its completion value is the runner's return value. */
-export const compileScript = (source: string, sloppyGlobals: boolean, lexicals: LexicalNames | null): Runner =>
-  compile(source, `s${sloppyGlobals ? '!' : ''}${lexicals === null ? '' : lexicals.tag}`, 'script', sloppyGlobals, lexicals && lexicals.set, () => {
+export const compileScript = (owner: object, source: string, sloppyGlobals: boolean, lexicals: LexicalNames | null): Runner =>
+  compile(owner, source, `s${sloppyGlobals ? '!' : ''}${lexicals === null ? '' : lexicals.tag}`, 'script', sloppyGlobals, lexicals && lexicals.set, () => {
     analyzeSource(source, 'script');
   });
 
 /** Compiles one expression: its value is the runner's return value. */
-export const compileExpression = (source: string, lexicals: LexicalNames | null): Runner =>
-  compile(source, `e${lexicals === null ? '' : lexicals.tag}`, 'expression', false, lexicals && lexicals.set, () => {
+export const compileExpression = (owner: object, source: string, lexicals: LexicalNames | null): Runner =>
+  compile(owner, source, `e${lexicals === null ? '' : lexicals.tag}`, 'expression', false, lexicals && lexicals.set, () => {
     analyzeSource(source, 'expression');
   });
 
 /** Compiles `new Function(params, body)`: the runner returns the function. Parameters and body are validated apart. */
-export const compileFunction = (params: string, body: string): Runner => {
+export const compileFunction = (owner: object, params: string, body: string): Runner => {
   const { source } = analyzeFunctionSource(params, body);
-  return compile(source, 'f', 'expression', false, null, () => {});
+  return compile(owner, source, 'f', 'expression', false, null, () => {});
 };

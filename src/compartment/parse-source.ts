@@ -63,6 +63,8 @@ const acornProblem = (error: unknown, text: string): Problem | undefined => {
 export const parseText = (text: string, goal: ParseGoal): Parsed | Problem => {
   let htmlCommentAt = -1;
   let hasHashbang = false;
+  let ambiguousSlashAt = -1;
+  let previousLabel = '';
   const options: Options = {
     ecmaVersion: 'latest',
     sourceType: goal === 'module' ? 'module' : 'script',
@@ -79,6 +81,20 @@ export const parseText = (text: string, goal: ParseGoal): Parsed | Problem => {
     // acorn reports HTML-like comments (ECMA-262 B.1.1, script goal only) as line comments. Its
     // `start` is where the comment's opening token begins, so the first character tells them
     // apart: `/` for `//` and `/*`, `#` for a hashbang, `<` for `<!--`, `-` for `-->`.
+    // acorn decides regex-or-division with a context heuristic that disagrees with V8 in a few
+    // corners, all of them a `/` right after a `}` (of a function or class expression after `:`,
+    // `yield` or `async`: acorn issues #1191, #820). If the two read such a `/` differently, the
+    // code V8 runs is not the code we checked (a regex hiding `import(`). Such text is rejected as
+    // ambiguous: failing closed costs little, since real code rarely puts `/` there.
+    onToken: token => {
+      const label = token.type.label;
+      if (label === 'regexp' || label === '/' || label === '/=') {
+        if (previousLabel === '}') {
+          if (ambiguousSlashAt < 0) ambiguousSlashAt = token.start;
+        }
+      }
+      previousLabel = label;
+    },
     onComment: (isBlock, _text, start) => {
       if (isBlock) return;
       const c = stringCharCodeAt(text, start);
@@ -94,6 +110,13 @@ export const parseText = (text: string, goal: ParseGoal): Parsed | Problem => {
       root = parser.parseExpression();
       if (parser.type !== tokTypes.eof) parser.unexpected();
     } else root = Parser.parse(text, options);
+    if (ambiguousSlashAt >= 0) {
+      return {
+        code: codes.SYNTAX_ERROR,
+        what: 'a `/` right after `}` is ambiguous (regex or division?); add a semicolon or parentheses',
+        at: ambiguousSlashAt,
+      };
+    }
     return { root, htmlCommentAt, hasHashbang };
   } catch (error) {
     const problem = toProblem(error, text);

@@ -3,7 +3,7 @@
 // Edits nest like parentheses (an open, inner edits, a close); ties at one offset are ordered so
 // that outer edits enclose inner ones. Guards against automatic semicolon insertion (ASI) changing
 // the parse where inserted text starts or ends a statement. No side effects.
-import { arrayJoin, arrayPush, arraySort, create, stringSlice } from '../commons.js';
+import { arrayJoin, arrayPush, arraySort, create, stringCharCodeAt, stringSlice } from '../commons.js';
 
 const CLOSE = 0;
 const OPEN = 1;
@@ -46,6 +46,10 @@ const compare = (a: Edit, b: Edit): number => {
  * the next line continue it (`a++⏎[b] = c` would become `(…a++…)⏎[b] = c`, an index), so the
  * `;` that ASI inserted is written out after the last close there.
  */
+/** Identifier characters (ASCII letters, digits, `$`, `_`, and anything non-ASCII, conservatively). */
+const isWordChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 36 || c === 95 || c > 127;
+
 export const makeSourceEdits = (
   source: string,
   expressionStatementStarts: readonly number[],
@@ -85,16 +89,25 @@ export const makeSourceEdits = (
       arraySort(edits, compare);
       const parts: string[] = [];
       let from = 0;
+      // The last character written so far: inserted text must never glue onto a keyword or name
+      // (`else` + `$pfC = (` would read `else$pfC`), nor let one glue onto it: a space separates.
+      let last = -1;
+      const write = (text: string): void => {
+        if (text.length === 0) return;
+        if (isWordChar(last) && isWordChar(stringCharCodeAt(text, 0))) arrayPush(parts, ' ');
+        arrayPush(parts, text);
+        last = stringCharCodeAt(text, text.length - 1);
+      };
       for (let i = 0; i < edits.length; i += 1) {
         const e = edits[i];
-        if (e.at > from) arrayPush(parts, stringSlice(source, from, e.at));
-        arrayPush(parts, e.text);
+        if (e.at > from) write(stringSlice(source, from, e.at));
+        write(e.text);
         if (e.end > from) from = e.end;
         const next = edits[i + 1];
         const lastClose = next === undefined || next.at !== e.at || next.role !== CLOSE;
-        if (e.role === CLOSE && lastClose && unterminated[e.at] === true) arrayPush(parts, ';');
+        if (e.role === CLOSE && lastClose && unterminated[e.at] === true) write(';');
       }
-      arrayPush(parts, stringSlice(source, from));
+      write(stringSlice(source, from));
       return arrayJoin(parts, '');
     },
   };
