@@ -3,21 +3,16 @@
 // 2.3 does) and the options of `evaluate`. Options are read once, as own data properties; unknown
 // names and accessors are rejected (ses ignores unknown names). Module options are only validated
 // and kept for the module loader. No side effects.
+import { readOptionsBag } from '../read-options.js';
 import {
   arrayConcat,
-  arrayIncludes,
-  arrayJoin,
-  arrayMap,
   arraySlice,
   assign,
   create,
   freeze,
-  getOwnPropertyDescriptor,
   isArray,
   isObject,
-  jsonStringify,
   kindOf,
-  ownKeys,
 } from '../commons.js';
 import { codes, makeTypeError } from '../errors.js';
 
@@ -103,31 +98,8 @@ const EVALUATE_OPTIONS = [
 const NO_TRANSFORMS: readonly Transform[] = freeze([]);
 const NO_MODULES: Readonly<Record<string, unknown>> = freeze(create(null));
 
-const listOf = (names: readonly string[]): string => arrayJoin(arrayMap(names, n => jsonStringify(n)), ', ');
 
 /** The own data properties of an options bag, by name; unknown names and accessors throw. */
-const readOptions = (api: string, bag: unknown, accepted: readonly string[]): Record<string, unknown> => {
-  const given = create(null) as Record<string, unknown>;
-  if (bag === undefined) return given;
-  if (!isObject(bag) || typeof bag === 'function') {
-    throw makeTypeError(api, `options must be an object, got a value of kind ${kindOf(bag)}`, codes.BAD_OPTIONS);
-  }
-  const names = ownKeys(bag);
-  for (let i = 0; i < names.length; i += 1) {
-    const key = names[i];
-    if (typeof key !== 'string' || !arrayIncludes(accepted, key)) {
-      const shown = typeof key === 'symbol' ? 'of kind symbol' : jsonStringify(key);
-      throw makeTypeError(api, `unknown option ${shown}; accepted options are ${listOf(accepted)}`, codes.UNKNOWN_OPTION);
-    }
-    const desc = getOwnPropertyDescriptor(bag, key);
-    if (desc === undefined) continue; // a Proxy listed a key it does not have
-    if (!('value' in desc)) {
-      throw makeTypeError(api, `option "${key}" must be a data property, not an accessor`, codes.BAD_OPTIONS);
-    }
-    given[key] = desc.value;
-  }
-  return given;
-};
 
 const badValue = (api: string, name: string, expected: string, value: unknown): Error =>
   makeTypeError(api, `option "${name}" must be ${expected}, got a value of kind ${kindOf(value)}`, codes.BAD_OPTION_VALUE);
@@ -198,13 +170,13 @@ export const resolveCompartmentArguments = (args: readonly unknown[]): ResolvedC
     if (args.length !== 1) {
       throw makeTypeError(CONSTRUCTOR, 'the options-bag form takes exactly one argument', codes.BAD_OPTIONS);
     }
-    const given = readOptions(CONSTRUCTOR, first, BAG_OPTIONS);
+    const given = readOptionsBag(CONSTRUCTOR, first, BAG_OPTIONS);
     if (given.__options__ !== true) {
       throw makeTypeError(CONSTRUCTOR, 'the "__options__" sigil must be true', codes.BAD_OPTION_VALUE);
     }
     return resolve(given);
   }
-  const given = readOptions(CONSTRUCTOR, args[2], COMPARTMENT_OPTIONS);
+  const given = readOptionsBag(CONSTRUCTOR, args[2], COMPARTMENT_OPTIONS);
   if (given.globals !== undefined || given.modules !== undefined) {
     throw makeTypeError(
       CONSTRUCTOR,
@@ -226,7 +198,7 @@ const DEFAULT_EVALUATE: ResolvedEvaluateOptions = freeze({
 /** Reads `evaluate`'s options. The ses evasion flags are validated and have no effect. */
 export const resolveEvaluateOptions = (options: unknown): ResolvedEvaluateOptions => {
   if (options === undefined) return DEFAULT_EVALUATE;
-  const given = readOptions(EVALUATE, options, EVALUATE_OPTIONS);
+  const given = readOptionsBag(EVALUATE, options, EVALUATE_OPTIONS);
   readFlag(EVALUATE, '__evadeHtmlCommentTest__', given.__evadeHtmlCommentTest__);
   readFlag(EVALUATE, '__evadeImportExpressionTest__', given.__evadeImportExpressionTest__);
   readFlag(EVALUATE, '__rejectSomeDirectEvalExpressions__', given.__rejectSomeDirectEvalExpressions__);

@@ -2,20 +2,16 @@
 // options, each 'allow' or 'deny' (default 'deny'), and `transforms`. Options are read once, as
 // own data properties; unknown names, accessors and bad values are rejected (the seed ignored
 // them). No side effects.
+import { listOfNames, readOptionsBag } from '../read-options.js';
 import {
   arrayConcat,
   arrayIncludes,
-  arrayJoin,
-  arrayMap,
   arraySlice,
   create,
   freeze,
-  getOwnPropertyDescriptor,
   isArray,
-  isObject,
   jsonStringify,
   kindOf,
-  ownKeys,
 } from '../commons.js';
 import type { Transform } from '../compartment/compartment-options.js';
 import { codes, makeTypeError } from '../errors.js';
@@ -48,31 +44,8 @@ export interface ResolvedRealmOptions {
 
 const ACCEPTED: readonly string[] = freeze(arrayConcat<string>(MODE_NAMES, ['transforms']));
 const VALUES: readonly Mode[] = freeze(['allow', 'deny']);
-const listOf = (names: readonly string[]): string => arrayJoin(arrayMap(names, n => jsonStringify(n)), ', ');
 
 /** The own data properties of `bag` by name; unknown names and accessors throw. */
-const readBag = (api: string, bag: unknown): Record<string, unknown> => {
-  const given = create(null) as Record<string, unknown>;
-  if (bag === undefined) return given;
-  if (!isObject(bag) || typeof bag === 'function') {
-    throw makeTypeError(api, `options must be an object, got a value of kind ${kindOf(bag)}`, codes.BAD_OPTIONS);
-  }
-  const names = ownKeys(bag);
-  for (let i = 0; i < names.length; i += 1) {
-    const key = names[i];
-    if (typeof key !== 'string' || !arrayIncludes(ACCEPTED, key)) {
-      const shown = typeof key === 'symbol' ? 'of kind symbol' : jsonStringify(key);
-      throw makeTypeError(api, `unknown option ${shown}; accepted options are ${listOf(ACCEPTED)}`, codes.UNKNOWN_OPTION);
-    }
-    const desc = getOwnPropertyDescriptor(bag, key);
-    if (desc === undefined) continue; // a Proxy listed a key it does not have
-    if (!('value' in desc)) {
-      throw makeTypeError(api, `option "${key}" must be a data property, not an accessor`, codes.BAD_OPTIONS);
-    }
-    given[key] = desc.value;
-  }
-  return given;
-};
 
 const readTransforms = (api: string, value: unknown): readonly Transform[] => {
   if (value === undefined) return freeze([]);
@@ -90,14 +63,14 @@ const readTransforms = (api: string, value: unknown): readonly Transform[] => {
 
 /** Checks `options`; a TypeError names the bad option and what it accepts. */
 export const resolveRealmOptions = (api: string, options: unknown): ResolvedRealmOptions => {
-  const given = readBag(api, options);
+  const given = readOptionsBag(api, options, ACCEPTED);
   const modes = create(null) as { [K in ModeName]: boolean };
   for (let i = 0; i < MODE_NAMES.length; i += 1) {
     const name = MODE_NAMES[i];
     const value = given[name];
     if (value !== undefined && !arrayIncludes(VALUES, value as Mode)) {
       const shown = typeof value === 'string' ? jsonStringify(value) : `a value of kind ${kindOf(value)}`;
-      throw makeTypeError(api, `option "${name}" must be one of ${listOf(VALUES)}, got ${shown}`, codes.BAD_OPTION_VALUE);
+      throw makeTypeError(api, `option "${name}" must be one of ${listOfNames(VALUES)}, got ${shown}`, codes.BAD_OPTION_VALUE);
     }
     modes[name] = value === 'allow';
   }
