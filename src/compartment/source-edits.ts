@@ -98,14 +98,28 @@ export const makeSourceEdits = (
         arrayPush(parts, text);
         last = stringCharCodeAt(text, text.length - 1);
       };
+      // Where a statement ended by ASI, the `;` is written after the expression-level closes (`)`)
+      // and before the statement-level ones (`}` of the completion's blocks around an enclosing
+      // statement): after a `}` it would be an empty statement, detaching a following `else`.
+      let semicolonAt = -1;
+      const isBlockClose = (e: Edit | undefined): boolean =>
+        e !== undefined && e.role === CLOSE && stringCharCodeAt(e.text, 0) === 125; /* } */
       for (let i = 0; i < edits.length; i += 1) {
         const e = edits[i];
         if (e.at > from) write(stringSlice(source, from, e.at));
+        const asi = e.role === CLOSE && unterminated[e.at] === true && semicolonAt !== e.at;
+        if (asi && isBlockClose(e)) {
+          write(';');
+          semicolonAt = e.at;
+        }
         write(e.text);
         if (e.end > from) from = e.end;
         const next = edits[i + 1];
         const lastClose = next === undefined || next.at !== e.at || next.role !== CLOSE;
-        if (e.role === CLOSE && lastClose && unterminated[e.at] === true) write(';');
+        if (asi && semicolonAt !== e.at && (lastClose || isBlockClose(next))) {
+          write(';');
+          semicolonAt = e.at;
+        }
       }
       write(stringSlice(source, from));
       return arrayJoin(parts, '');

@@ -41,9 +41,7 @@ test('redteam-completion-keyword-splice: `do(…);while(…)` at top level is a 
   t.is(result, 3);
 });
 
-// Known bug (fails closed: valid code is rejected with a SyntaxError, nothing unsafe runs): the `;`
-// written for ASI lands after the completion edit's `}` and detaches the `else`. Next session.
-test.failing('redteam-completion-keyword-splice: a loop ended by ASI in an `if` branch keeps its `else`', t => {
+test('redteam-completion-keyword-splice: a loop ended by ASI in an `if` branch keeps its `else`', t => {
   const c = new Compartment();
   t.is(c.evaluate('if (false) while (false) 1\nelse 2'), 2);
   t.is(c.evaluate('if (true) for (const x of [7]) x\nelse 2'), 7);
