@@ -10,6 +10,7 @@ import {
   apply,
   create,
   freeze,
+  functionToString,
   keys,
   stringIncludes,
   stringSlice,
@@ -169,6 +170,9 @@ const validateRewritten = (params: string, body: string): void => {
 
 type Goal = 'script' | 'expression';
 
+/** The `this` of the sloppy factory that builds each runner: frozen, null-prototype, empty. */
+const inertThis = freeze(create(null) as object);
+
 const build = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames: Record<string, true> | null): Runner => {
   const parsed = parseText(text, goal);
   if (!('root' in parsed)) throw makeSyntaxError('Compartment.evaluate()', parsed.what, parsed.code);
@@ -203,7 +207,15 @@ const build = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames: R
     if (!(error instanceof SyntaxError)) throw error;
     throw makeSyntaxError('Compartment.evaluate()', 'the source could not be compiled', codes.SYNTAX_ERROR);
   }
-  return apply(factory, undefined, [scopeTerminator]);
+  // Defense in depth against text that would close the runner early and run in the factory (a
+  // sloppy function, because of `with`): its `this` is an inert frozen object, never the host's
+  // global (what a sloppy call with an undefined `this` would give). And the runner must be
+  // exactly the function we wrote: the engine's own rendering of it is compared with our text.
+  const runner = apply(factory, inertThis, [scopeTerminator]);
+  if (typeof runner !== 'function' || functionToString(runner) !== `function (${params}) { ${inner}}`) {
+    throw makeSyntaxError('Compartment.evaluate()', 'the source could not be rewritten safely', codes.SYNTAX_ERROR);
+  }
+  return runner;
 };
 
 const compile = (
