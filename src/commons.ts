@@ -104,18 +104,20 @@ export const { isNaN: numberIsNaN, isInteger: numberIsInteger } = Number;
 export const { UTC: dateUTC, parse: dateParse } = Date;
 export const { floor: mathFloor, max: mathMax, min: mathMin, abs: mathAbs, trunc: mathTrunc } = Math;
 
-/**
- * `uncurryThis(Array.prototype.push)` → `(receiver, ...args) => receiver.push(...args)`, using the
- * captured `Reflect.apply` so that later changes to `Function.prototype.call` cannot interfere.
- * Callers give each result an explicit signature: a generic helper would lose the types.
- */
-const uncurryThis =
-  (fn: (...args: any[]) => any) =>
-  (receiver: any, ...args: any[]): any =>
-    apply(fn, receiver, args);
-
 // Function
 const FunctionPrototype = FERAL_FUNCTION.prototype;
+const { bind: originalBind, call: originalCall } = FunctionPrototype;
+
+/**
+ * `uncurryThis(Array.prototype.push)` → `(receiver, ...args) => receiver.push(...args)`: the
+ * captured `Function.prototype.call` bound to `fn` (bound with the captured `bind`, through the
+ * captured `Reflect.apply`). Calling it looks nothing up, so later changes to
+ * `Function.prototype.call` or `bind` cannot interfere, and V8 calls it without allocating the
+ * argument array a rest-parameter wrapper would.
+ * Callers give each result an explicit signature: a generic helper would lose the types.
+ */
+const uncurryThis = (fn: (...args: any[]) => any): ((receiver: any, ...args: any[]) => any) =>
+  apply(originalBind, originalCall, [fn]) as (receiver: any, ...args: any[]) => any;
 export const functionToString: (fn: unknown) => string = uncurryThis(FunctionPrototype.toString);
 export const functionBind: <F extends (...args: any[]) => any>(fn: F, thisArg: unknown) => F = uncurryThis(
   FunctionPrototype.bind,

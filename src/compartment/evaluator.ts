@@ -2,7 +2,8 @@
 // lexicals): analyze (analyze-source.ts), rewrite free references into accesses to the global
 // object (rewrite-references.ts), return the completion value (completion.ts), all inside
 // `with (terminator)` (scope-terminator.ts) so a missed reference never reaches the host's globals.
-// One compiled function serves every compartment. Side effects: a bounded cache of them.
+// The rewritten text is made once per realm; each compartment compiles its own runner from it.
+// Side effects: bounded caches of both.
 import {
   FERAL_FUNCTION,
   ReferenceError,
@@ -73,7 +74,8 @@ export const run = (runner: Runner, global: object, lexicals: object | undefined
 // (goal, sloppy globals, lexical names). Not shared between compartments: a runner carries
 // identity (its template objects), so a shared cache would let one compartment signal another by
 // evicting entries or filling variant slots (test/attacks/redteam-template-cache-channel). The
-// expensive analysis is still shared: analyze-source.ts caches frozen, identity-free results.
+// expensive parts are still shared: analyze-source.ts caches frozen, identity-free results, and
+// `rewrites` below the rewritten text.
 let caches = new WeakMap<object, SourceCache<Record<string, Runner>>>();
 const cacheFor = (owner: object): SourceCache<Record<string, Runner>> => {
   let cache = weakmapGet(caches, owner);
@@ -99,6 +101,7 @@ let skipName: string | undefined;
 export const setRewriteFaultForTesting = (name: string | undefined): void => {
   skipName = name;
   caches = new WeakMap<object, SourceCache<Record<string, Runner>>>();
+  rewrites.clear();
 };
 
 const startsAny = (names: readonly string[], prefix: string): boolean => {
@@ -173,7 +176,18 @@ type Goal = 'script' | 'expression';
 /** The `this` of the sloppy factory that builds each runner: frozen, null-prototype, empty. */
 const inertThis = freeze(create(null) as object);
 
-const build = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames: Record<string, true> | null): Runner => {
+/** What one source compiles to, as text: shared by every compartment (strings carry no identity). */
+interface Rewritten {
+  /** The factory's body: `with (terminator) { return function (params) { … } }`. */
+  readonly source: string;
+  /** The factory's one parameter, which holds the scope terminator. */
+  readonly terminator: string;
+  /** How the engine must render the runner the factory returns. */
+  readonly runnerText: string;
+}
+
+/** Parses, analyzes and rewrites one source; validates the result. Throws SyntaxError. */
+const rewrite = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames: Record<string, true> | null): Rewritten => {
   const parsed = parseText(text, goal);
   if (!('root' in parsed)) throw makeSyntaxError('Compartment.evaluate()', parsed.what, parsed.code);
   const findings = analyzeScopes(parsed.root, text);
@@ -197,7 +211,12 @@ const build = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames: R
   const params = `${global}, ${h}, ${lexicals}`;
   const inner = `'use strict'; ${prelude}\n${body}\n${epilogue}`;
   validateRewritten(params, inner);
-  const source = `with (${terminator}) { return function (${params}) { ${inner}} }`;
+  const runnerText = `function (${params}) { ${inner}}`;
+  return freeze({ source: `with (${terminator}) { return ${runnerText} }`, runnerText, terminator });
+};
+
+/** Compiles rewritten text into a new runner: its own function objects, template objects and all. */
+const instantiate = ({ source, runnerText, terminator }: Rewritten): Runner => {
   let factory: (terminator: object) => Runner;
   try {
     factory = FERAL_FUNCTION(terminator, source) as (terminator: object) => Runner;
@@ -212,10 +231,39 @@ const build = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames: R
   // global (what a sloppy call with an undefined `this` would give). And the runner must be
   // exactly the function we wrote: the engine's own rendering of it is compared with our text.
   const runner = apply(factory, inertThis, [scopeTerminator]);
-  if (typeof runner !== 'function' || functionToString(runner) !== `function (${params}) { ${inner}}`) {
+  if (typeof runner !== 'function' || functionToString(runner) !== runnerText) {
     throw makeSyntaxError('Compartment.evaluate()', 'the source could not be rewritten safely', codes.SYNTAX_ERROR);
   }
   return runner;
+};
+
+// The rewritten text per source and variant, shared by all compartments: parsing and rewriting a
+// source is done once per realm, compiling it once per compartment. Holds only strings.
+const rewrites = makeSourceCache<Record<string, Rewritten>>({
+  maxEntries: 512,
+  maxSourceLength: 1024 * 1024,
+  maxTotalLength: 16 * 1024 * 1024,
+});
+
+const rewriteCached = (
+  text: string,
+  tag: string,
+  goal: Goal,
+  sloppyGlobals: boolean,
+  lexicalNames: Record<string, true> | null,
+  validate: () => void,
+): Rewritten => {
+  let entry = rewrites.get(text);
+  const hit = entry?.[tag];
+  if (hit !== undefined) return hit;
+  validate(); // throws the analysis's SyntaxError for what must not run; cached by analyze-source.ts
+  const rewritten = rewrite(text, goal, sloppyGlobals, lexicalNames);
+  if (entry === undefined) {
+    entry = create(null) as Record<string, Rewritten>;
+    rewrites.set(text, entry);
+  }
+  if (keys(entry).length < MAX_VARIANTS) entry[tag] = rewritten;
+  return rewritten;
 };
 
 const compile = (
@@ -231,8 +279,7 @@ const compile = (
   let entry = cache.get(text);
   const hit = entry?.[tag];
   if (hit !== undefined) return hit;
-  validate(); // throws the analysis's SyntaxError for what must not run; cached by analyze-source.ts
-  const runner = build(text, goal, sloppyGlobals, lexicalNames);
+  const runner = instantiate(rewriteCached(text, tag, goal, sloppyGlobals, lexicalNames, validate));
   if (entry === undefined) {
     entry = create(null) as Record<string, Runner>;
     cache.set(text, entry);
