@@ -103,6 +103,8 @@ export const symbolKeyFor: (sym: symbol) => string | undefined = Symbol.keyFor;
 export const { isNaN: numberIsNaN, isInteger: numberIsInteger } = Number;
 export const { UTC: dateUTC, parse: dateParse } = Date;
 export const { floor: mathFloor, max: mathMax, min: mathMin, abs: mathAbs, trunc: mathTrunc } = Math;
+/** The host's own Math.random, captured before lockdown replaces it; for secrets that never reach guests. */
+export const mathRandom: () => number = Math.random;
 
 // Function
 const FunctionPrototype = FERAL_FUNCTION.prototype;

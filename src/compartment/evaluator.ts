@@ -32,6 +32,7 @@ import { scopeTerminator } from './scope-terminator.js';
 import { makeSourceCache } from './source-cache.js';
 import type { SourceCache } from './source-cache.js';
 import { makeSourceEdits } from './source-edits.js';
+import { canMark, markerKey } from './source-markers.js';
 
 /** Runs compiled guest code: `this` and `global` are the compartment's global object. */
 export type Runner = (this: object, global: object, helpers: Helpers, lexicals: object | undefined) => unknown;
@@ -200,7 +201,8 @@ const rewrite = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames:
     edits.close(text.length, '\n)');
   }
   const targets = rewriteReferences(text, findings, edits, names, { lexicalNames, sloppyGlobals, skipName });
-  let body = edits.apply();
+  // Marked, so that guest functions render as written (source-markers.ts, tame-function-tostring.ts).
+  let body = edits.apply(canMark(text) ? markerKey() : undefined);
   // A hashbang comment is only one at the very start of a script: keep it a comment.
   if (parsed.hasHashbang) body = `//${stringSlice(body, 2)}`;
   const prelude =
@@ -245,25 +247,18 @@ const rewrites = makeSourceCache<Record<string, Rewritten>>({
   maxTotalLength: 16 * 1024 * 1024,
 });
 
-const rewriteCached = (
-  text: string,
-  tag: string,
-  goal: Goal,
-  sloppyGlobals: boolean,
-  lexicalNames: Record<string, true> | null,
-  validate: () => void,
-): Rewritten => {
-  let entry = rewrites.get(text);
+/** The variant `tag` of `text` in `cache`, made by `make` on a miss (and kept, up to MAX_VARIANTS). */
+const variant = <V>(cache: SourceCache<Record<string, V>>, text: string, tag: string, make: () => V): V => {
+  let entry = cache.get(text);
   const hit = entry?.[tag];
   if (hit !== undefined) return hit;
-  validate(); // throws the analysis's SyntaxError for what must not run; cached by analyze-source.ts
-  const rewritten = rewrite(text, goal, sloppyGlobals, lexicalNames);
+  const made = make();
   if (entry === undefined) {
-    entry = create(null) as Record<string, Rewritten>;
-    rewrites.set(text, entry);
+    entry = create(null) as Record<string, V>;
+    cache.set(text, entry);
   }
-  if (keys(entry).length < MAX_VARIANTS) entry[tag] = rewritten;
-  return rewritten;
+  if (keys(entry).length < MAX_VARIANTS) entry[tag] = made;
+  return made;
 };
 
 const compile = (
@@ -274,19 +269,15 @@ const compile = (
   sloppyGlobals: boolean,
   lexicalNames: Record<string, true> | null,
   validate: () => void,
-): Runner => {
-  const cache = cacheFor(owner);
-  let entry = cache.get(text);
-  const hit = entry?.[tag];
-  if (hit !== undefined) return hit;
-  const runner = instantiate(rewriteCached(text, tag, goal, sloppyGlobals, lexicalNames, validate));
-  if (entry === undefined) {
-    entry = create(null) as Record<string, Runner>;
-    cache.set(text, entry);
-  }
-  if (keys(entry).length < MAX_VARIANTS) entry[tag] = runner;
-  return runner;
-};
+): Runner =>
+  variant(cacheFor(owner), text, tag, () =>
+    instantiate(
+      variant(rewrites, text, tag, () => {
+        validate(); // throws the analysis's SyntaxError for what must not run; cached by analyze-source.ts
+        return rewrite(text, goal, sloppyGlobals, lexicalNames);
+      }),
+    ),
+  );
 
 /** The extra lexical scope's names: a null-prototype set, and a tag that identifies it. */
 export interface LexicalNames {

@@ -25,6 +25,7 @@ import { harden as publicHarden } from '../harden.js';
 import { getLockdownHarden } from '../lockdown/lockdown.js';
 import { markOwn } from '../lockdown/own-functions.js';
 import { tameHostProperties } from './host-values.js';
+import { unmark } from './source-markers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- module values are untyped, as in the seed */
 /** An attenuator entry: `attenuatorSource` evaluates to a function called with the other properties. */
@@ -64,8 +65,9 @@ const planEntry = (name: string, value: unknown): Plan => {
     return { kind: 'harden' };
   }
   if (typeof value === 'function') {
-    // The original rendering (captured before lockdown tamed toString): the function's own text.
-    const source = functionToString(value);
+    // The original rendering (captured before lockdown tamed toString): the function's own text,
+    // and a guest function's as its author wrote it (without the evaluator's rewrite).
+    const source = unmark(functionToString(value));
     if (regexpTest(NATIVE_SOURCE, source)) {
       throw badEntry(name, 'a built-in, bound or proxy function has no source text to evaluate; give a standalone function');
     }

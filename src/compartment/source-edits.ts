@@ -4,6 +4,7 @@
 // that outer edits enclose inner ones. Guards against automatic semicolon insertion (ASI) changing
 // the parse where inserted text starts or ends a statement. No side effects.
 import { arrayJoin, arrayPush, arraySort, create, stringCharCodeAt, stringSlice } from '../commons.js';
+import { marker } from './source-markers.js';
 
 const CLOSE = 0;
 const OPEN = 1;
@@ -25,8 +26,11 @@ export interface SourceEdits {
   close(at: number, text: string): void;
   /** Replaces `[start, end)` (which holds no other edit) with `text`; `safeStart` as for `open`. */
   replace(start: number, end: number, text: string, safeStart?: boolean): void;
-  /** The source with every edit applied. */
-  apply(): string;
+  /**
+   * The source with every edit applied. With a `markKey`, each inserted piece of text is preceded
+   * by its marker (source-markers.ts), so that `unmark` gives back the source of any slice.
+   */
+  apply(markKey?: string): string;
 }
 
 // At one offset: closes first, innermost (latest) first; then opens, outermost (earliest) first;
@@ -85,18 +89,30 @@ export const makeSourceEdits = (
       else guard(start);
       add(start, end, text, REPLACE);
     },
-    apply() {
+    apply(markKey) {
       arraySort(edits, compare);
       const parts: string[] = [];
       let from = 0;
       // The last character written so far: inserted text must never glue onto a keyword or name
-      // (`else` + `$pfC = (` would read `else$pfC`), nor let one glue onto it: a space separates.
+      // (`else` + `$pfC = (` would read `else$pfC`), nor let one glue onto it: a space separates
+      // (or, when marking, an empty marker: a comment separates tokens as well).
       let last = -1;
       const write = (text: string): void => {
         if (text.length === 0) return;
-        if (isWordChar(last) && isWordChar(stringCharCodeAt(text, 0))) arrayPush(parts, ' ');
+        if (isWordChar(last) && isWordChar(stringCharCodeAt(text, 0))) {
+          arrayPush(parts, markKey === undefined ? ' ' : marker(markKey, '', 0));
+        }
         arrayPush(parts, text);
         last = stringCharCodeAt(text, text.length - 1);
+      };
+      // Inserted text, standing for `original`: marked when asked to.
+      const insert = (text: string, original: string): void => {
+        if (text.length === 0 && original.length === 0) return;
+        if (markKey !== undefined) {
+          arrayPush(parts, marker(markKey, original, text.length));
+          last = -1;
+        }
+        write(text);
       };
       // Where a statement ended by ASI, the `;` is written after the expression-level closes (`)`)
       // and before the statement-level ones (`}` of the completion's blocks around an enclosing
@@ -109,15 +125,15 @@ export const makeSourceEdits = (
         if (e.at > from) write(stringSlice(source, from, e.at));
         const asi = e.role === CLOSE && unterminated[e.at] === true && semicolonAt !== e.at;
         if (asi && isBlockClose(e)) {
-          write(';');
+          insert(';', '');
           semicolonAt = e.at;
         }
-        write(e.text);
+        insert(e.text, e.end > e.at ? stringSlice(source, e.at, e.end) : '');
         if (e.end > from) from = e.end;
         const next = edits[i + 1];
         const lastClose = next === undefined || next.at !== e.at || next.role !== CLOSE;
         if (asi && semicolonAt !== e.at && (lastClose || isBlockClose(next))) {
-          write(';');
+          insert(';', '');
           semicolonAt = e.at;
         }
       }
