@@ -77,6 +77,27 @@ export const workloads = [
     },
   }),
   defineWorkload({
+    name: 'compartment-create-evaluate',
+    description: `${MADE} \`new Compartment()\` and one \`evaluate('1 + 1')\` in each (compiled once per compartment), kept alive`,
+    iterations: { warmup: 10, timed: 30 },
+    quickIterations: { warmup: 1, timed: 3 },
+    memory: true,
+    impls: ['permafrost', 'ses'],
+    setup(impl: Impl) {
+      const C = compartmentOf(impl);
+      return {
+        prepare: (): Compartment[] => [],
+        run: (made: Compartment[]) => {
+          for (let i = 0; i < MADE; i += 1) {
+            const c = new C();
+            if (c.evaluate('1 + 1') !== 2) throw new Error('wrong result');
+            made.push(c);
+          }
+        },
+      };
+    },
+  }),
+  defineWorkload({
     name: 'compartment-evaluate-cached',
     description: "10,000 evaluate('1 + a') of one compiled source (a: endowed); native: indirect eval, host global",
     iterations: { warmup: 10, timed: 40 },
