@@ -257,6 +257,9 @@ export const dataViewGetFloat64: (dv: DataView, offset: number, le?: boolean) =>
 );
 
 // Promise
+const { all: originalPromiseAll, resolve: originalPromiseResolve } = Promise;
+export const promiseAll = <T>(values: readonly (T | Promise<T>)[]): Promise<T[]> => apply(originalPromiseAll, Promise, [values]) as Promise<T[]>;
+export const promiseResolve = <T>(value: T | Promise<T>): Promise<T> => apply(originalPromiseResolve, Promise, [value]) as Promise<T>;
 export const promiseThen: <T>(p: Promise<T>, ok?: (v: T) => unknown, fail?: (e: unknown) => unknown) => Promise<unknown> =
   uncurryThis(Promise.prototype.then);
 

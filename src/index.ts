@@ -7,3 +7,4 @@ export { harden } from './harden.js';
 export type { Harden, LockdownOptions } from './types.js';
 export { assert, X, q, b, makeError, Fail } from './error/index.js';
 export { Compartment, type CompartmentConstructor, type CompartmentOptions, type EvaluateOptions, type Transform } from './compartment/compartment.js';
+export { ModuleSource, type ModuleSourceConstructor } from './compartment/module-source.js';

@@ -467,16 +467,22 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
       visit(st, node.expression, scope);
       return;
     case 'MetaProperty':
-      if (node.meta.name === 'import') st.importMetaAt = first(st.importMetaAt, node.start);
+      if (node.meta.name === 'import') {
+        st.importMetaAt = first(st.importMetaAt, node.start);
+        pushPair(st.importMetaRanges, node.start, node.end);
+      }
       return;
     case 'ImportExpression':
       st.importExpressionAt = first(st.importExpressionAt, node.start);
+      pushPair(st.importCallRanges, node.start, node.source.start);
       visit(st, node.source, scope);
       visit(st, node.options, scope);
       return;
     case 'ImportDeclaration':
       st.moduleDeclarationAt = first(st.moduleDeclarationAt, node.start);
-      for (let i = 0; i < node.specifiers.length; i += 1) declare(scope, node.specifiers[i].local.name);
+      if (!st.compilingModule) {
+        for (let i = 0; i < node.specifiers.length; i += 1) declare(scope, node.specifiers[i].local.name);
+      }
       visitAll(st, node.attributes, scope);
       return;
     case 'ImportAttribute':
@@ -484,7 +490,7 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
     case 'ExportNamedDeclaration':
       st.moduleDeclarationAt = first(st.moduleDeclarationAt, node.start);
       if (node.declaration) visit(st, node.declaration, scope);
-      else if (!node.source) {
+      else if (!node.source && !st.compilingModule) {
         // `export { a as b }` reads the local a; with `from`, the names belong to the other module.
         for (let i = 0; i < node.specifiers.length; i += 1) visit(st, node.specifiers[i].local, scope);
       }
@@ -511,8 +517,13 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
  * Walks `root` (a Program, or the one expression of an expression or function source) and resolves
  * every reference against the scopes that enclose it. `source` is the text acorn parsed.
  */
-export const analyzeScopes = (root: Program | AnyNode, source: string): ScopeFindings => {
-  const st = makeWalkState(source);
+const pushPair = (list: number[], a: number, b: number): void => {
+  list[list.length] = a;
+  list[list.length] = b;
+};
+
+export const analyzeScopes = (root: Program | AnyNode, source: string, compilingModule = false): ScopeFindings => {
+  const st = makeWalkState(source, compilingModule);
   const top = makeScope(null, true);
   if (root.type === 'Program') visitAll(st, root.body, top);
   else visit(st, root, top);

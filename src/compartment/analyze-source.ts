@@ -5,7 +5,7 @@
 // bounded LRU cache. Side effects: only that cache.
 import type { Program } from 'acorn';
 import { create, freeze, jsonStringify, objectHasOwn } from '../commons.js';
-import { codes, makeSyntaxError, makeTypeError } from '../errors.js';
+import { codes, makeRangeError, makeSyntaxError, makeTypeError } from '../errors.js';
 import type { ErrorCode } from '../errors.js';
 import { analyzeScopes } from './analyze-scopes.js';
 import type { ScopeFindings } from './analyze-scopes.js';
@@ -199,6 +199,8 @@ const cached = (source: string, tag: string, compute: () => Outcome): Outcome =>
   const hit = entry?.[tag];
   if (hit) return hit;
   const outcome = compute();
+  // A rejection for lack of stack depends on the caller, not on the text: never cached.
+  if (objectHasOwn(outcome, 'rejected') && (outcome as Rejection).code === codes.STACK_EXHAUSTED) return outcome;
   if (!entry) {
     entry = create(null) as Record<string, Outcome>;
     cache.set(source, entry);
@@ -210,6 +212,7 @@ const cached = (source: string, tag: string, compute: () => Outcome): Outcome =>
 const unwrap = (outcome: Outcome, kind: SourceKind | 'function'): SourceAnalysis => {
   if (objectHasOwn(outcome, 'rejected')) {
     const { message, code } = outcome as Rejection;
+    if (code === codes.STACK_EXHAUSTED) throw makeRangeError(API_NAMES[kind], message, code);
     throw makeSyntaxError(API_NAMES[kind], message, code);
   }
   return outcome as SourceAnalysis;

@@ -10,7 +10,10 @@ import {
   freeze,
   getOwnPropertyDescriptor,
   isObject,
+  kindOf,
   ownKeys,
+  promiseThen,
+  Promise,
   toStringTagSymbol,
   weakmapGet,
   weakmapSet,
@@ -25,6 +28,8 @@ import type { CompartmentOptions, EvaluateOptions, ResolvedCompartmentOptions } 
 import { isSpecialEndowment, makeGlobalObject, snapshotEndowments } from './global-object.js';
 // makeRequire (seed SES API): src/compartment/make-require.ts, docs/legacy.md.
 import { makeRequireFor, type Require, type RequireConfig } from './make-require.js';
+import { importNamespace, importNamespaceNow, linkedNamespace, loadOnly } from './module-loader.js';
+import type { ModuleHost } from './module-loader.js';
 
 export type { CompartmentOptions, EvaluateOptions, Transform } from './compartment-options.js';
 
@@ -42,6 +47,14 @@ export interface Compartment {
   evaluateExpr(source: string, endowments?: object): any;
   /** A hardened `require(name)` whose modules `config` names, made in this compartment (seed SES API; docs/legacy.md). */
   makeRequire(config: RequireConfig): Require;
+  /** Loads, links and evaluates a module graph; resolves to `{ namespace }` (the namespace with `__noNamespaceBox__`). */
+  import(specifier: string): Promise<any>;
+  /** The same, synchronously, through `importNowHook` (no top-level await). Returns the namespace. */
+  importNow(specifier: string): any;
+  /** Loads a module graph without evaluating it. */
+  load(specifier: string): Promise<void>;
+  /** The namespace of a module that has been imported (linked) already. */
+  module(specifier: string): any;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -65,6 +78,32 @@ interface CompartmentState {
 }
 
 const states = new WeakMap<object, CompartmentState>();
+
+/** What the module loader needs of a compartment (module-loader.ts), made once per compartment. */
+const moduleHosts = new WeakMap<object, ModuleHost>();
+const moduleHostOf = (state: CompartmentState): ModuleHost => {
+  let found = weakmapGet(moduleHosts, state.self);
+  if (found === undefined) {
+    found = freeze({
+      self: state.self,
+      options: state.options,
+      global: () => globalOf(state),
+      hostOf: (compartment: unknown) => {
+        const other = isObject(compartment) ? weakmapGet(states, compartment) : undefined;
+        return other === undefined ? undefined : moduleHostOf(other);
+      },
+    });
+    weakmapSet(moduleHosts, state.self, found);
+  }
+  return found;
+};
+
+const specifierOf = (api: string, specifier: unknown): string => {
+  if (typeof specifier !== 'string') {
+    throw makeTypeError(api, `the specifier must be a string, got a value of kind ${kindOf(specifier)}`, codes.BAD_OPTION_VALUE);
+  }
+  return specifier;
+};
 
 const stateOf = (self: unknown, api: string): CompartmentState => {
   const state = isObject(self) ? weakmapGet(states, self) : undefined;
@@ -125,6 +164,28 @@ const CompartmentPrototype: Compartment = {
   makeRequire(config: RequireConfig): Require {
     const state = stateOf(this, 'Compartment.makeRequire()');
     return makeRequireFor(source => evaluateExpression(globalOf(state), source, undefined), config);
+  },
+  // Modules (module-loader.ts, docs/modules.md). A rejected promise, never a synchronous throw.
+  import(specifier: string): Promise<unknown> {
+    return new Promise(resolve => {
+      const state = stateOf(this, 'Compartment.import()');
+      const namespace = importNamespace(moduleHostOf(state), specifierOf('Compartment.import()', specifier));
+      resolve(state.options.noNamespaceBox ? namespace : promiseThen(namespace, ns => freeze({ namespace: ns })));
+    });
+  },
+  importNow(specifier: string): unknown {
+    const state = stateOf(this, 'Compartment.importNow()');
+    return importNamespaceNow(moduleHostOf(state), specifierOf('Compartment.importNow()', specifier));
+  },
+  load(specifier: string): Promise<void> {
+    return new Promise(resolve => {
+      const state = stateOf(this, 'Compartment.load()');
+      resolve(loadOnly(moduleHostOf(state), specifierOf('Compartment.load()', specifier)));
+    });
+  },
+  module(specifier: string): unknown {
+    const state = stateOf(this, 'Compartment.module()');
+    return linkedNamespace(moduleHostOf(state), specifierOf('Compartment.module()', specifier));
   },
 };
 defineProperty(CompartmentPrototype, toStringTagSymbol, {

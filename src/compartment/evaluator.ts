@@ -20,9 +20,11 @@ import {
   weakmapGet,
   weakmapSet,
 } from '../commons.js';
-import { codes, makeSyntaxError } from '../errors.js';
+import { codes, makeRangeError, makeSyntaxError } from '../errors.js';
 import type { Program } from 'acorn';
 import { analyzeFunctionSource, analyzeSource } from './analyze-source.js';
+import type { FunctionFlags } from './function-source.js';
+import { planModule, rewriteModuleOperators } from './module-compile.js';
 import { analyzeScopes } from './analyze-scopes.js';
 import { planCompletion } from './completion.js';
 import { parseText } from './parse-source.js';
@@ -134,7 +136,10 @@ const identifierNames = (root: unknown): string[] => {
  * compared on the decoded names (a guest's `var \u0024pfG` must not shadow our parameter) and on
  * the raw text (so the names also never appear inside the guest's strings or comments).
  */
-const freshNames = (text: string, root: unknown): RewriteNames & Record<'temp' | 'saved' | 'terminator', string> => {
+const freshNames = (
+  text: string,
+  root: unknown,
+): RewriteNames & Record<'temp' | 'saved' | 'terminator' | 'module' | 'defaultBinding', string> => {
   const used = identifierNames(root);
   let prefix = '$pf';
   for (let k = 1; ; k += 1) {
@@ -149,6 +154,8 @@ const freshNames = (text: string, root: unknown): RewriteNames & Record<'temp' |
     temp: `${prefix}C`,
     saved: `${prefix}F`,
     terminator: `${prefix}T`,
+    module: `${prefix}M`,
+    defaultBinding: `${prefix}D`,
   };
 };
 
@@ -158,10 +165,10 @@ const freshNames = (text: string, root: unknown): RewriteNames & Record<'temp' |
  * division, a keyword glued to a parenthesis) cannot smuggle `import()` or HTML comments past the
  * first analysis, and every name it uses must be one of our parameters. Fails closed.
  */
-const validateRewritten = (params: string, body: string): void => {
+const validateRewritten = (params: string, body: string, flags: FunctionFlags): void => {
   let freeNames: readonly string[];
   try {
-    freeNames = analyzeFunctionSource(params, body).freeNames;
+    freeNames = analyzeFunctionSource(params, body, flags).freeNames;
   } catch {
     throw makeSyntaxError('Compartment.evaluate()', 'the source could not be rewritten safely', codes.SYNTAX_ERROR);
   }
@@ -172,7 +179,7 @@ const validateRewritten = (params: string, body: string): void => {
   }
 };
 
-type Goal = 'script' | 'expression';
+type Goal = 'script' | 'expression' | 'module';
 
 /** The `this` of the sloppy factory that builds each runner: frozen, null-prototype, empty. */
 const inertThis = freeze(create(null) as object);
@@ -190,30 +197,44 @@ interface Rewritten {
 /** Parses, analyzes and rewrites one source; validates the result. Throws SyntaxError. */
 const rewrite = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames: Record<string, true> | null): Rewritten => {
   const parsed = parseText(text, goal);
-  if (!('root' in parsed)) throw makeSyntaxError('Compartment.evaluate()', parsed.what, parsed.code);
-  const findings = analyzeScopes(parsed.root, text);
+  if (!('root' in parsed)) {
+    if (parsed.code === codes.STACK_EXHAUSTED) throw makeRangeError('Compartment.evaluate()', parsed.what, parsed.code);
+    throw makeSyntaxError('Compartment.evaluate()', parsed.what, parsed.code);
+  }
+  const isModule = goal === 'module';
+  const findings = analyzeScopes(parsed.root, text, isModule);
   const names = freshNames(text, parsed.root);
   const edits = makeSourceEdits(text, findings.expressionStatementStarts, findings.unterminatedEnds);
   let usesTemp = false;
+  let lexicals = lexicalNames;
+  let prologue = '';
   if (goal === 'script') usesTemp = planCompletion(parsed.root as Program, text, edits, names.temp, names.saved).usesTemp;
-  else {
+  else if (isModule) {
+    const plan = planModule(parsed.root as Program, text, edits, names);
+    rewriteModuleOperators(findings.importMetaRanges, findings.importCallRanges, edits, names.module);
+    lexicals = plan.importedNames;
+    prologue = plan.prologue;
+  } else {
     edits.open(0, 'return (', true);
     edits.close(text.length, '\n)');
   }
-  const targets = rewriteReferences(text, findings, edits, names, { lexicalNames, sloppyGlobals, skipName });
+  const targets = rewriteReferences(text, findings, edits, names, { lexicalNames: lexicals, sloppyGlobals, skipName });
   // Marked, so that guest functions render as written (source-markers.ts, tame-function-tostring.ts).
   let body = edits.apply(canMark(text) ? markerKey() : undefined);
   // A hashbang comment is only one at the very start of a script: keep it a comment.
   if (parsed.hasHashbang) body = `//${stringSlice(body, 2)}`;
   const prelude =
     (usesTemp ? `let ${names.temp}; ` : '') +
-    (targets.length > 0 ? makeTargetsSource(targets, names, sloppyGlobals) : '');
+    (targets.length > 0 ? makeTargetsSource(targets, names, sloppyGlobals) : '') +
+    prologue;
   const epilogue = usesTemp ? `return ${names.temp};\n` : '';
-  const { terminator, global, helpers: h, lexicals } = names;
-  const params = `${global}, ${h}, ${lexicals}`;
+  const { terminator, global, helpers: h } = names;
+  // A module is a generator (async if it awaits at top level): its prologue, then its body.
+  const flags: FunctionFlags = { async: isModule && findings.hasTopLevelAwait, generator: isModule };
+  const params = `${global}, ${h}, ${names.lexicals}${isModule ? `, ${names.module}` : ''}`;
   const inner = `'use strict'; ${prelude}\n${body}\n${epilogue}`;
-  validateRewritten(params, inner);
-  const runnerText = `function (${params}) { ${inner}}`;
+  validateRewritten(params, inner, flags);
+  const runnerText = `${flags.async ? 'async ' : ''}function${flags.generator ? '*' : ''} (${params}) { ${inner}}`;
   return freeze({ source: `with (${terminator}) { return ${runnerText} }`, runnerText, terminator });
 };
 
@@ -302,3 +323,22 @@ export const compileFunction = (owner: object, params: string, body: string): Ru
   const { source } = analyzeFunctionSource(params, body);
   return compile(owner, source, 'f', 'expression', false, null, () => {});
 };
+
+/** A compiled module: a generator of (global object, helpers, import bindings, module environment). */
+export type ModuleRunner = (
+  this: undefined,
+  global: object,
+  helpers: Helpers,
+  imports: object,
+  env: object,
+) => Generator<undefined, undefined, undefined> | AsyncGenerator<undefined, undefined, undefined>;
+
+/** Compiles module text (module-compile.ts); throws its SyntaxError. One runner per compartment. */
+export const compileModule = (owner: object, source: string): ModuleRunner =>
+  compile(owner, source, 'm', 'module', false, null, () => {
+    analyzeSource(source, 'module');
+  }) as unknown as ModuleRunner;
+
+/** Starts a compiled module: `this` is undefined at a module's top level. */
+export const startModule = (runner: ModuleRunner, global: object, imports: object, env: object) =>
+  apply(runner, undefined, [global, helpers, imports, env]);

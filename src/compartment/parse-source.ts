@@ -15,6 +15,13 @@ export interface Problem {
   readonly at: number;
 }
 
+/**
+ * Running out of stack says nothing about the text: only about how deep the caller was. Such a
+ * failure has this code, and must never be cached (a guest could otherwise make a text fail for
+ * everyone, or signal through the cache: test/attacks/redteam-analysis-cache-stack-poisoning).
+ */
+const ACORN_STACK_MESSAGE = 'Not enough stack space to parse input';
+
 export type ParseGoal = 'script' | 'module' | 'expression';
 
 export interface Parsed {
@@ -46,6 +53,7 @@ const acornProblem = (error: unknown, text: string): Problem | undefined => {
   const loc = getLineInfo(text, pos);
   const suffix = ` (${loc.line}:${loc.column})`;
   const what = stringEndsWith(message, suffix) ? stringSlice(message, 0, message.length - suffix.length) : message;
+  if (what === ACORN_STACK_MESSAGE) return { code: codes.STACK_EXHAUSTED, what: 'not enough stack to analyze the source', at: pos };
   return { code: codes.SYNTAX_ERROR, what, at: pos };
 };
 
@@ -133,15 +141,15 @@ export const htmlCommentProblem = (at: number): Problem => ({
 });
 
 /**
- * Any failure while parsing or walking, as a Problem. Stack exhaustion (deeply nested input) that
- * escapes acorn's own guard is reported as such; anything else unexpected still fails closed.
+ * Any failure while parsing or walking, as a Problem. Stack exhaustion (deeply nested input, or a
+ * caller already deep in recursion), from acorn's guard or not, has the code STACK_EXHAUSTED;
+ * anything else unexpected still fails closed.
  */
 export const toProblem = (error: unknown, text: string): Problem => {
   const problem = acornProblem(error, text);
   if (problem) return problem;
-  const what =
-    error instanceof RangeError ? 'source is nested too deeply to analyze' : 'source could not be analyzed';
-  return { code: codes.SYNTAX_ERROR, what, at: 0 };
+  if (error instanceof RangeError) return { code: codes.STACK_EXHAUSTED, what: 'not enough stack to analyze the source', at: 0 };
+  return { code: codes.SYNTAX_ERROR, what: 'source could not be analyzed', at: 0 };
 };
 
 /** `{ line, column }` of `offset` in `text`, both 1-based, with acorn's notion of line terminators. */

@@ -58,12 +58,22 @@ export interface ScopeFindings {
   readonly refOps: string[];
   /** Offsets at which an ExpressionStatement starts (where inserted text could change ASI). */
   readonly expressionStatementStarts: number[];
+  /** `import.meta` occurrences: start and end offsets, in pairs. */
+  readonly importMetaRanges: number[];
+  /** `import(…)` calls: the start of `import` and of the specifier expression, in pairs. */
+  readonly importCallRanges: number[];
   /** Ends of statements and class fields without a `;` of their own: ASI ended them there. */
   readonly unterminatedEnds: number[];
 }
 
 export interface WalkState extends ScopeFindings {
   readonly source: string;
+  /**
+   * Walking a module to compile it (module-compile.ts): imported names stay free (they become
+   * reads of the module's import bindings), and `export { a }` lists are not references (the
+   * compiler removes them and exports the bindings itself).
+   */
+  readonly compilingModule: boolean;
   /** Enclosing contexts with their own `this`: non-arrow functions, field initializers, static blocks. */
   thisDepth: number;
   /** Enclosing function-like contexts of any sort (arrows too): `await` outside all of them is top-level await. */
@@ -114,8 +124,9 @@ export const unsupported = (st: WalkState, node: { type: string; start: number }
   }
 };
 
-export const makeWalkState = (source: string): WalkState => ({
+export const makeWalkState = (source: string, compilingModule = false): WalkState => ({
   source,
+  compilingModule,
   freeNames: [],
   assignedFreeNames: [],
   topLevelDeclarations: [],
@@ -143,6 +154,8 @@ export const makeWalkState = (source: string): WalkState => ({
   refAuxB: [],
   refOps: [],
   expressionStatementStarts: [],
+  importMetaRanges: [],
+  importCallRanges: [],
   unterminatedEnds: [],
 });
 

@@ -1,0 +1,721 @@
+// Loads, links and evaluates module graphs for compartments (`import`, `importNow`, `load`,
+// `module`), with the lookup order of ses: the compartment's memo, its `modules` map,
+// `moduleMapHook`, then `importHook` (async) or `importNowHook` (sync). Module descriptors:
+// a ModuleSource, `{ source }`, `{ source, specifier, importMeta }`, `{ source: 'spec',
+// compartment }`, `{ namespace: 'spec' | namespace | object, compartment }`, the legacy
+// `{ record, specifier }`, and virtual module sources `{ imports, exports, execute }`.
+// Linking follows ECMA-262 16.2.1.6 (ResolveExport, GetExportedNames) on the records' static
+// data; bindings are read live through the getters each module's prologue registers
+// (module-compile.ts). Evaluation is depth-first, post-order; a graph with top-level await is
+// evaluated asynchronously, each module after its dependencies settle.
+// Assumes lockdown has run (it is reached only through compartments). Side effects: per-compartment memos.
+import {
+  Map,
+  Promise,
+  WeakMap,
+  apply,
+  create,
+  defineProperty,
+  freeze,
+  isObject,
+  jsonStringify,
+  kindOf,
+  mapGet,
+  mapSet,
+  objectHasOwn,
+  ownKeys,
+  promiseAll,
+  promiseResolve,
+  promiseThen,
+  reflectGet,
+  weakmapGet,
+  weakmapSet,
+} from '../commons.js';
+import { codes, makeReferenceError, makeSyntaxError, makeTypeError } from '../errors.js';
+import { compileModule, startModule } from './evaluator.js';
+import { isModuleNamespace, makeModuleNamespace } from './module-namespace.js';
+import type { ExportReaders } from './module-namespace.js';
+import { moduleSourceRecord } from './module-source.js';
+import type { ModuleSourceRecord } from './module-source.js';
+import type { ResolvedCompartmentOptions } from './compartment-options.js';
+
+/** What the loader needs of a compartment. */
+export interface ModuleHost {
+  readonly self: object;
+  readonly options: ResolvedCompartmentOptions;
+  readonly global: () => object;
+  /** The host of another compartment (for `{ compartment }` descriptors); undefined if not one. */
+  readonly hostOf: (compartment: unknown) => ModuleHost | undefined;
+}
+
+interface VirtualSource {
+  readonly imports: readonly string[];
+  readonly exports: readonly string[];
+  readonly execute: (exportsTarget: object, compartment: object, resolvedImports: object) => unknown;
+}
+
+type Status = 'new' | 'loaded' | 'linked' | 'evaluating' | 'evaluated' | 'failed';
+
+/** One module instance: a source instantiated in a compartment under a specifier. */
+interface Instance {
+  readonly host: ModuleHost;
+  readonly specifier: string;
+  readonly source: ModuleSourceRecord | undefined;
+  readonly virtual: VirtualSource | undefined;
+  /** A plain object used as a namespace: its own properties are the exports. */
+  readonly object: object | undefined;
+  readonly importMeta: object | undefined;
+  /** Import specifier as written → the instance it resolved to. */
+  readonly resolved: Record<string, Instance>;
+  /** Import specifier as written → full specifier (for virtual sources). */
+  readonly fullSpecifiers: Record<string, string>;
+  status: Status;
+  depsFetched: boolean;
+  /** Local export name → reader: set by the module's prologue (or made for virtual and object modules). */
+  readers: ExportReaders | undefined;
+  generator: Generator<undefined, undefined, undefined> | AsyncGenerator<undefined, undefined, undefined> | undefined;
+  evaluation: Promise<void> | undefined;
+  /**
+   * An async module's prologue step, until it settles: an async generator's `yield` awaits before
+   * it suspends, so the body can be resumed synchronously (as evaluation order requires) only
+   * after this settles.
+   */
+  primed: Promise<unknown> | undefined;
+  error: unknown;
+  namespace: object | undefined;
+}
+
+const API = 'Compartment';
+
+/** Per compartment: full specifier → its instance. */
+const memos = new WeakMap<object, Map<string, Instance>>();
+const memoOf = (host: ModuleHost): Map<string, Instance> => {
+  let memo = weakmapGet(memos, host.self);
+  if (memo === undefined) {
+    memo = new Map<string, Instance>();
+    weakmapSet(memos, host.self, memo);
+  }
+  return memo;
+};
+/** Namespace object → its instance (to share instances through `{ namespace }` descriptors). */
+const namespaceInstances = new WeakMap<object, Instance>();
+
+const isThenable = (value: unknown): boolean => isObject(value) && typeof reflectGet(value, 'then') === 'function';
+
+const makeInstance = (host: ModuleHost, specifier: string, parts: Partial<Instance>): Instance => ({
+  host,
+  specifier,
+  source: parts.source,
+  virtual: parts.virtual,
+  object: parts.object,
+  importMeta: parts.importMeta,
+  resolved: create(null) as Record<string, Instance>,
+  fullSpecifiers: create(null) as Record<string, string>,
+  status: 'new',
+  depsFetched: false,
+  readers: undefined,
+  generator: undefined,
+  evaluation: undefined,
+  primed: undefined,
+  error: undefined,
+  namespace: undefined,
+});
+
+const badDescriptor = (host: ModuleHost, specifier: string, what: string): Error =>
+  makeTypeError(
+    `${API} ${jsonStringify(host.options.name)}`,
+    `the module descriptor for ${jsonStringify(specifier)} ${what}`,
+    codes.BAD_MODULE_DESCRIPTOR,
+  );
+
+const asVirtual = (value: object): VirtualSource | undefined => {
+  const execute = reflectGet(value, 'execute');
+  if (typeof execute !== 'function') return undefined;
+  const imports = reflectGet(value, 'imports');
+  const exports = reflectGet(value, 'exports');
+  const list = (v: unknown): string[] => {
+    const out: string[] = [];
+    if (v === undefined) return out;
+    const length = reflectGet(v as object, 'length');
+    for (let i = 0; i < (length as number); i += 1) out[i] = `${reflectGet(v as object, i)}`;
+    return out;
+  };
+  return freeze({ imports: freeze(list(imports)), exports: freeze(list(exports)), execute: execute as VirtualSource['execute'] });
+};
+
+/** The instance a module source makes in `host` under `specifier`. */
+const instanceOfSource = (host: ModuleHost, specifier: string, source: unknown, importMeta: unknown): Instance => {
+  const record = moduleSourceRecord(source);
+  if (record !== undefined) return makeInstance(host, specifier, { source: record, importMeta: importMeta as object | undefined });
+  if (isObject(source)) {
+    if (objectHasOwn(source, '__syncModuleProgram__') || reflectGet(source, '__syncModuleProgram__') !== undefined) {
+      throw badDescriptor(host, specifier, 'is a precompiled @endo/module-source record, which is not supported yet');
+    }
+    const virtual = asVirtual(source);
+    if (virtual !== undefined) return makeInstance(host, specifier, { virtual, importMeta: importMeta as object | undefined });
+  }
+  throw badDescriptor(host, specifier, `has a source of kind ${kindOf(source)}, not a ModuleSource or a virtual module source`);
+};
+
+type Sync = boolean;
+type Maybe<T> = T | Promise<T>;
+
+const then = <T, U>(value: Maybe<T>, next: (v: T) => Maybe<U>): Maybe<U> =>
+  value instanceof Promise ? (promiseThen(value, next as (v: unknown) => unknown) as Promise<U>) : next(value as T);
+
+/** Interprets what a `modules` entry or a hook gave for `specifier`. */
+const interpret = (host: ModuleHost, specifier: string, descriptor: unknown, sync: Sync): Maybe<Instance> => {
+  if (moduleSourceRecord(descriptor) !== undefined) return instanceOfSource(host, specifier, descriptor, undefined);
+  if (!isObject(descriptor)) throw badDescriptor(host, specifier, `is of kind ${kindOf(descriptor)}`);
+  if (isModuleNamespace(descriptor)) return instanceForNamespace(host, specifier, descriptor);
+  const otherCompartment = reflectGet(descriptor, 'compartment');
+  const other = otherCompartment === undefined ? host : host.hostOf(otherCompartment);
+  if (other === undefined) throw badDescriptor(host, specifier, 'names a compartment that is not a Compartment');
+  if (objectHasOwn(descriptor, 'namespace')) {
+    const namespace = reflectGet(descriptor, 'namespace');
+    if (typeof namespace === 'string') return instanceFor(other, namespace, sync);
+    if (isModuleNamespace(namespace)) return instanceForNamespace(host, specifier, namespace as object);
+    if (isObject(namespace)) return makeInstance(host, specifier, { object: namespace });
+    throw badDescriptor(host, specifier, `has a namespace of kind ${kindOf(namespace)}`);
+  }
+  const key = objectHasOwn(descriptor, 'source') ? 'source' : objectHasOwn(descriptor, 'record') ? 'record' : undefined;
+  if (key !== undefined) {
+    const source = reflectGet(descriptor, key);
+    const given = reflectGet(descriptor, 'specifier');
+    const ownSpecifier = given === undefined ? specifier : `${given}`;
+    const importMeta = reflectGet(descriptor, 'importMeta');
+    if (typeof source === 'string') {
+      // A new instance, in this compartment, of the source that `source` names in the other one.
+      return then(instanceFor(other, source, sync), found => {
+        if (found.source !== undefined) return makeInstance(host, ownSpecifier, { source: found.source, importMeta: importMeta as object | undefined });
+        if (found.virtual !== undefined) return makeInstance(host, ownSpecifier, { virtual: found.virtual, importMeta: importMeta as object | undefined });
+        throw badDescriptor(host, specifier, `names ${jsonStringify(source)}, which has no module source`);
+      });
+    }
+    return instanceOfSource(host, ownSpecifier, source, importMeta);
+  }
+  const virtual = asVirtual(descriptor);
+  if (virtual !== undefined) return makeInstance(host, specifier, { virtual });
+  throw badDescriptor(host, specifier, 'has none of source, record, namespace or execute');
+};
+
+const instanceForNamespace = (host: ModuleHost, specifier: string, namespace: object): Instance => {
+  const found = weakmapGet(namespaceInstances, namespace);
+  if (found === undefined) throw badDescriptor(host, specifier, 'gives a namespace this realm did not make');
+  return found;
+};
+
+const notFound = (host: ModuleHost, specifier: string, why: string): Error =>
+  makeTypeError(`${API} ${jsonStringify(host.options.name)}`, `cannot load module ${jsonStringify(specifier)}: ${why}`, codes.MODULE_NOT_FOUND);
+
+/** The instance `host` has under the full `specifier`, looked up as ses does. */
+const instanceFor = (host: ModuleHost, specifier: string, sync: Sync): Maybe<Instance> => {
+  const memo = memoOf(host);
+  const hit = mapGet(memo, specifier);
+  if (hit !== undefined) return hit;
+  const remember = (instance: Instance): Instance => {
+    const raced = mapGet(memo, specifier);
+    if (raced !== undefined) return raced;
+    mapSet(memo, specifier, instance);
+    return instance;
+  };
+  const { modules, moduleMapHook, importHook, importNowHook } = host.options;
+  let descriptor: unknown = objectHasOwn(modules, specifier) ? modules[specifier] : undefined;
+  if (descriptor === undefined && moduleMapHook !== undefined) descriptor = apply(moduleMapHook, undefined, [specifier]);
+  if (descriptor !== undefined) return then(interpret(host, specifier, descriptor, sync), remember);
+  const hook = sync ? importNowHook : importHook;
+  if (hook === undefined) {
+    throw notFound(host, specifier, sync ? 'not in the modules map, and there is no importNowHook' : 'not in the modules map, and there is no importHook');
+  }
+  const given: unknown = apply(hook, undefined, [specifier]);
+  if (sync) {
+    if (isThenable(given)) throw notFound(host, specifier, 'importNowHook returned a promise; use import()');
+    if (given === undefined) throw notFound(host, specifier, 'importNowHook returned undefined');
+    return remember(interpret(host, specifier, given, true) as Instance);
+  }
+  return then(promiseResolve(given), value => {
+    if (value === undefined) throw notFound(host, specifier, 'importHook returned undefined');
+    return then(interpret(host, specifier, value, false), remember);
+  });
+};
+
+/** The specifiers an instance imports, as written. */
+const requestsOf = (instance: Instance): readonly string[] =>
+  instance.source !== undefined ? instance.source.record.requestedModules : instance.virtual !== undefined ? instance.virtual.imports : [];
+
+/** The instances an instance imports, in the order its requests are written (each once). */
+const dependenciesOf = (instance: Instance): Instance[] => {
+  const requests = requestsOf(instance);
+  const out: Instance[] = [];
+  for (let i = 0; i < requests.length; i += 1) {
+    const dep = instance.resolved[requests[i]];
+    if (dep !== undefined) out[out.length] = dep;
+  }
+  return out;
+};
+
+const resolveSpecifier = (instance: Instance, request: string): string => {
+  const { resolveHook } = instance.host.options;
+  if (resolveHook === undefined) return request;
+  const full: unknown = apply(resolveHook, undefined, [request, instance.specifier]);
+  if (typeof full !== 'string') {
+    throw makeTypeError(`${API} ${jsonStringify(instance.host.options.name)}`, `resolveHook returned a value of kind ${kindOf(full)} for ${jsonStringify(request)}`, codes.BAD_OPTION_VALUE);
+  }
+  return full;
+};
+
+const aggregate = (host: ModuleHost, specifier: string, errors: unknown[]): unknown => {
+  if (errors.length === 1 || host.options.noAggregateLoadErrors) return errors[0];
+  let detail = '';
+  for (let i = 0; i < errors.length; i += 1) {
+    const e = errors[i];
+    detail += `${i === 0 ? '' : '; '}${isObject(e) && typeof reflectGet(e, 'message') === 'string' ? reflectGet(e, 'message') : kindOf(e)}`;
+  }
+  return makeTypeError(
+    `${API} ${jsonStringify(host.options.name)}`,
+    `failed to load module ${jsonStringify(specifier)} (${errors.length} underlying failures: ${detail})`,
+    codes.MODULE_LOAD_FAILED,
+  );
+};
+
+/** Fetches every module reachable from `root` (each once); load errors are gathered, then thrown as one. */
+const loadGraph = (root: Instance, sync: Sync): Maybe<void> => {
+  const errors: unknown[] = [];
+  const seen = new Map<Instance, true>();
+  const fetchDeps = (instance: Instance): Maybe<Instance[]> => {
+    const requests = requestsOf(instance);
+    const children: Instance[] = [];
+    const pending: Promise<unknown>[] = [];
+    for (let i = 0; i < requests.length; i += 1) {
+      const request = requests[i];
+      try {
+        const full = resolveSpecifier(instance, request);
+        instance.fullSpecifiers[request] = full;
+        const child = instanceFor(instance.host, full, sync);
+        const record = (c: Instance): void => {
+          instance.resolved[request] = c;
+          children[children.length] = c;
+        };
+        if (child instanceof Promise) {
+          pending[pending.length] = promiseThen(child, record, error => {
+            errors[errors.length] = error;
+          });
+        } else record(child);
+      } catch (error) {
+        errors[errors.length] = error;
+        if (root.host.options.noAggregateLoadErrors) throw error;
+      }
+    }
+    if (pending.length === 0) return children;
+    return promiseThen(promiseAll(pending), () => children) as Promise<Instance[]>;
+  };
+  const visit = (instance: Instance): Maybe<void> => {
+    if (mapGet(seen, instance) === true) return undefined;
+    mapSet(seen, instance, true);
+    if (instance.depsFetched) {
+      // Already loaded by an earlier import: its dependencies are known.
+      const deps = dependenciesOf(instance);
+      const more: Maybe<void>[] = [];
+      for (let i = 0; i < deps.length; i += 1) more[more.length] = visit(deps[i]);
+      return all(more);
+    }
+    return then(fetchDeps(instance), children => {
+      if (errors.length === 0) instance.depsFetched = requestsOf(instance).length === children.length;
+      const more: Maybe<void>[] = [];
+      for (let i = 0; i < children.length; i += 1) more[more.length] = visit(children[i]);
+      return all(more);
+    });
+  };
+  return then(visit(root), () => {
+    if (errors.length > 0) throw aggregate(root.host, root.specifier, errors);
+  });
+};
+
+const all = (values: Maybe<void>[]): Maybe<void> => {
+  const promises: Promise<void>[] = [];
+  for (let i = 0; i < values.length; i += 1) if (values[i] instanceof Promise) promises[promises.length] = values[i] as Promise<void>;
+  if (promises.length === 0) return undefined;
+  return promiseThen(promiseAll(promises), () => undefined) as Promise<void>;
+};
+
+/** Every instance reachable from `root` (each once), `root` first. */
+const graphOf = (root: Instance): Instance[] => {
+  const order: Instance[] = [];
+  const seen = new Map<Instance, true>();
+  const stack: Instance[] = [root];
+  while (stack.length > 0) {
+    const instance = stack[stack.length - 1];
+    stack.length -= 1;
+    if (mapGet(seen, instance) === true) continue;
+    mapSet(seen, instance, true);
+    order[order.length] = instance;
+    const deps = dependenciesOf(instance);
+    for (let i = 0; i < deps.length; i += 1) stack[stack.length] = deps[i];
+  }
+  return order;
+};
+
+// --- Linking (ECMA-262 16.2.1.6.2 GetExportedNames, 16.2.1.6.3 ResolveExport) ---
+
+interface Resolution {
+  readonly instance: Instance;
+  /** A local export name of `instance`, or undefined for its namespace. */
+  readonly name: string | undefined;
+}
+const AMBIGUOUS = 'ambiguous' as const;
+type Resolved = Resolution | null | typeof AMBIGUOUS;
+
+/** Export name → local name, for names that are the module's own bindings (not imports passed on). */
+const localExportsOf = (instance: Instance): Record<string, string> => {
+  const out = create(null) as Record<string, string>;
+  if (instance.source !== undefined) {
+    const { exports, imports } = instance.source.record;
+    for (let i = 0; i < exports.length; i += 1) {
+      let imported = false;
+      for (let j = 0; j < imports.length; j += 1) if (imports[j].localName === exports[i].localName) imported = true;
+      if (!imported) out[exports[i].exportName] = exports[i].exportName;
+    }
+  } else if (instance.virtual !== undefined) {
+    for (let i = 0; i < instance.virtual.exports.length; i += 1) out[instance.virtual.exports[i]] = instance.virtual.exports[i];
+  } else if (instance.object !== undefined) {
+    const keys = ownKeys(instance.object);
+    for (let i = 0; i < keys.length; i += 1) if (typeof keys[i] === 'string') out[keys[i] as string] = keys[i] as string;
+  }
+  return out;
+};
+
+/** Export name → [request, import name] for names passed on from other modules. */
+const indirectExportsOf = (instance: Instance): Record<string, readonly [string, string]> => {
+  const out = create(null) as Record<string, readonly [string, string]>;
+  if (instance.source === undefined) return out;
+  const { exports, imports, reexports } = instance.source.record;
+  for (let i = 0; i < exports.length; i += 1) {
+    for (let j = 0; j < imports.length; j += 1) {
+      if (imports[j].localName === exports[i].localName) out[exports[i].exportName] = [imports[j].specifier, imports[j].importName];
+    }
+  }
+  for (let i = 0; i < reexports.length; i += 1) out[reexports[i].exportName] = [reexports[i].specifier, reexports[i].importName];
+  return out;
+};
+
+const starExportsOf = (instance: Instance): readonly string[] => (instance.source !== undefined ? instance.source.record.starExports : []);
+
+const resolveExport = (instance: Instance, exportName: string, resolveSet: [Instance, string][]): Resolved => {
+  for (let i = 0; i < resolveSet.length; i += 1) {
+    if (resolveSet[i][0] === instance && resolveSet[i][1] === exportName) return null; // a circular import request
+  }
+  resolveSet[resolveSet.length] = [instance, exportName];
+  const local = localExportsOf(instance);
+  if (objectHasOwn(local, exportName)) return { instance, name: exportName };
+  const indirect = indirectExportsOf(instance);
+  if (objectHasOwn(indirect, exportName)) {
+    const request = indirect[exportName][0];
+    const importName = indirect[exportName][1];
+    const target = instance.resolved[request];
+    if (importName === '*') return { instance: target, name: undefined };
+    return resolveExport(target, importName, resolveSet);
+  }
+  if (exportName === 'default') return null;
+  let star: Resolution | null = null;
+  const stars = starExportsOf(instance);
+  for (let i = 0; i < stars.length; i += 1) {
+    const resolution = resolveExport(instance.resolved[stars[i]], exportName, resolveSet);
+    if (resolution === AMBIGUOUS) return AMBIGUOUS;
+    if (resolution === null) continue;
+    if (star === null) star = resolution;
+    else if (star.instance !== resolution.instance || star.name !== resolution.name) return AMBIGUOUS;
+  }
+  return star;
+};
+
+const exportedNames = (instance: Instance, starSet: Instance[]): string[] => {
+  for (let i = 0; i < starSet.length; i += 1) if (starSet[i] === instance) return [];
+  starSet[starSet.length] = instance;
+  const names: string[] = [];
+  const seen = create(null) as Record<string, true>;
+  const add = (name: string): void => {
+    if (seen[name] !== true) {
+      seen[name] = true;
+      names[names.length] = name;
+    }
+  };
+  const local = ownKeys(localExportsOf(instance));
+  for (let i = 0; i < local.length; i += 1) add(local[i] as string);
+  const indirect = ownKeys(indirectExportsOf(instance));
+  for (let i = 0; i < indirect.length; i += 1) add(indirect[i] as string);
+  const stars = starExportsOf(instance);
+  for (let i = 0; i < stars.length; i += 1) {
+    const starNames = exportedNames(instance.resolved[stars[i]], starSet);
+    for (let j = 0; j < starNames.length; j += 1) if (starNames[j] !== 'default') add(starNames[j]);
+  }
+  return names;
+};
+
+/** Reads a resolved binding: throws ReferenceError while it is uninitialized. */
+const readerOf = (resolution: Resolution): (() => unknown) => {
+  const { instance, name } = resolution;
+  if (name === undefined) return () => namespaceOf(instance);
+  return () => {
+    const readers = instance.readers;
+    if (readers === undefined || !objectHasOwn(readers, name)) {
+      throw makeReferenceError(`module ${jsonStringify(instance.specifier)}`, `cannot access ${jsonStringify(name)} before initialization`, codes.MODULE_NOT_LINKED);
+    }
+    return readers[name]();
+  };
+};
+
+/** The namespace object of an instance (made once, after linking). */
+const namespaceOf = (instance: Instance): object => {
+  if (instance.namespace !== undefined) return instance.namespace;
+  const names = exportedNames(instance, []);
+  const readers = create(null) as ExportReaders;
+  const unambiguous: string[] = [];
+  for (let i = 0; i < names.length; i += 1) {
+    const resolution = resolveExport(instance, names[i], []);
+    if (resolution === null || resolution === AMBIGUOUS) continue;
+    unambiguous[unambiguous.length] = names[i];
+    readers[names[i]] = readerOf(resolution);
+  }
+  const namespace = makeModuleNamespace(unambiguous, freeze(readers));
+  instance.namespace = namespace;
+  weakmapSet(namespaceInstances, namespace, instance);
+  return namespace;
+};
+
+const linkError = (instance: Instance, what: string): Error =>
+  makeSyntaxError(`module ${jsonStringify(instance.specifier)}`, what, codes.MODULE_LINK_FAILED);
+
+/** The import bindings of a source instance: a frozen null-prototype object of getters. */
+const importBindings = (instance: Instance): object => {
+  const bindings = create(null) as object;
+  const { imports } = instance.source!.record;
+  for (let i = 0; i < imports.length; i += 1) {
+    const { specifier, importName, localName } = imports[i];
+    const target = instance.resolved[specifier];
+    let read: () => unknown;
+    if (importName === '*') read = () => namespaceOf(target);
+    else {
+      const resolution = resolveExport(target, importName, []);
+      if (resolution === null) {
+        throw linkError(instance, `the requested module ${jsonStringify(specifier)} does not provide an export named ${jsonStringify(importName)}`);
+      }
+      if (resolution === AMBIGUOUS) {
+        throw linkError(instance, `the requested module ${jsonStringify(specifier)} contains conflicting star exports for name ${jsonStringify(importName)}`);
+      }
+      read = readerOf(resolution);
+    }
+    defineProperty(bindings, localName, { __proto__: null, get: read, enumerable: true, configurable: false } as PropertyDescriptor);
+  }
+  return freeze(bindings);
+};
+
+/** Instantiates every unlinked instance reachable from `root`: import bindings, then each module's prologue. */
+const linkGraph = (root: Instance): void => {
+  const graph = graphOf(root);
+  const order: Instance[] = [];
+  for (let i = 0; i < graph.length; i += 1) if (graph[i].status === 'new') order[order.length] = graph[i];
+  // Resolve every import first: a link error leaves the whole graph unlinked.
+  const bindings: object[] = [];
+  for (let i = 0; i < order.length; i += 1) {
+    const instance = order[i];
+    if (instance.source !== undefined) bindings[i] = importBindings(instance);
+    // Star exports must not be ambiguous for a name someone imports: checked by importBindings.
+  }
+  for (let i = 0; i < order.length; i += 1) {
+    const instance = order[i];
+    if (instance.source !== undefined) {
+      const runner = compileModule(instance.host.self, instance.source.text);
+      const env = makeEnvironment(instance);
+      instance.generator = startModule(runner, instance.host.global(), bindings[i], env);
+      // Runs the prologue: hoisted functions exist, the export getters are registered.
+      const first = instance.generator.next();
+      if (first instanceof Promise) {
+        instance.primed = promiseThen(first, () => {
+          instance.primed = undefined;
+        });
+      }
+    } else if (instance.virtual !== undefined) {
+      const target = create(null) as Record<string, unknown>;
+      const readers = create(null) as ExportReaders;
+      const names = instance.virtual.exports;
+      for (let j = 0; j < names.length; j += 1) {
+        const name = names[j];
+        readers[name] = () => target[name];
+      }
+      instance.readers = freeze(readers);
+      (instance as { virtualTarget?: object }).virtualTarget = target;
+    } else if (instance.object !== undefined) {
+      const object = instance.object;
+      const readers = create(null) as ExportReaders;
+      const names = ownKeys(object);
+      for (let j = 0; j < names.length; j += 1) {
+        const name = names[j];
+        if (typeof name === 'string') readers[name] = () => reflectGet(object, name);
+      }
+      instance.readers = freeze(readers);
+    }
+    instance.status = 'linked';
+  }
+};
+
+/** What compiled module code reaches as `import.meta`, `import(…)` and the export registration. */
+const makeEnvironment = (instance: Instance): object => {
+  let meta: object | undefined;
+  if (instance.source!.record.usesImportMeta) {
+    meta = create(null) as object;
+    if (isObject(instance.importMeta)) {
+      const keys = ownKeys(instance.importMeta);
+      for (let i = 0; i < keys.length; i += 1) {
+        defineProperty(meta, keys[i], { __proto__: null, value: reflectGet(instance.importMeta, keys[i]), writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+      }
+    }
+    const { importMetaHook } = instance.host.options;
+    if (importMetaHook !== undefined) apply(importMetaHook, undefined, [instance.specifier, meta]);
+  }
+  return freeze({
+    __proto__: null,
+    e(getters: ExportReaders, nameDefault: boolean): void {
+      if (instance.readers !== undefined) return;
+      instance.readers = freeze(getters);
+      if (nameDefault) {
+        defineProperty(getters.default(), 'name', { __proto__: null, value: 'default', writable: false, enumerable: false, configurable: true } as PropertyDescriptor);
+      }
+    },
+    meta,
+    import(request: unknown): Promise<object> {
+      return new Promise<object>((resolve, reject) => {
+        const full = resolveSpecifier(instance, `${request}`);
+        promiseThen(importNamespace(instance.host, full), resolve as (v: unknown) => unknown, reject);
+      });
+    },
+  });
+};
+
+// --- Evaluation ---
+
+const hasAsync = (root: Instance): boolean => {
+  const graph = graphOf(root);
+  for (let i = 0; i < graph.length; i += 1) {
+    const { status, source } = graph[i];
+    if (status !== 'evaluated' && source !== undefined && source.record.hasTopLevelAwait) return true;
+  }
+  return false;
+};
+
+const fail = (instance: Instance, error: unknown): never => {
+  instance.status = 'failed';
+  instance.error = error;
+  throw error;
+};
+
+/** Runs one module's own code (its dependencies have run). */
+const runBody = (instance: Instance): Maybe<void> => {
+  if (instance.source !== undefined) {
+    const step = instance.generator!.next();
+    instance.generator = undefined;
+    if (step instanceof Promise) return promiseThen(step, () => undefined) as Promise<void>;
+    return undefined;
+  }
+  if (instance.virtual !== undefined) {
+    const target = (instance as { virtualTarget?: object }).virtualTarget!;
+    apply(instance.virtual.execute, instance.virtual, [target, instance.host.self, freeze(instance.fullSpecifiers)]);
+  }
+  return undefined;
+};
+
+/** Evaluates `instance` after its dependencies; a promise if anything on the way awaits. */
+const evaluate = (instance: Instance): Maybe<void> => {
+  if (instance.status === 'evaluated') return instance.evaluation;
+  if (instance.status === 'failed') throw instance.error;
+  if (instance.status === 'evaluating') return instance.evaluation; // a cycle: already on its way
+  instance.status = 'evaluating';
+  const waits: Promise<void>[] = [];
+  try {
+    const deps = dependenciesOf(instance);
+    for (let i = 0; i < deps.length; i += 1) {
+      const result = evaluate(deps[i]);
+      if (result instanceof Promise) waits[waits.length] = result;
+    }
+  } catch (error) {
+    fail(instance, error);
+  }
+  if (waits.length === 0) {
+    let result: Maybe<void>;
+    try {
+      result = runBody(instance);
+    } catch (error) {
+      return fail(instance, error);
+    }
+    if (!(result instanceof Promise)) {
+      instance.status = 'evaluated';
+      return undefined;
+    }
+    return settle(instance, result);
+  }
+  return settle(instance, promiseThen(promiseAll(waits), () => runBody(instance)) as Promise<void>);
+};
+
+const settle = (instance: Instance, pending: Promise<void>): Promise<void> => {
+  const done = promiseThen(
+    pending,
+    () => {
+      instance.status = 'evaluated';
+    },
+    error => fail(instance, error),
+  ) as Promise<void>;
+  instance.evaluation = done;
+  return done;
+};
+
+/** Waits until every async module reachable from `root` can be resumed synchronously. */
+const primed = (root: Instance): Maybe<void> => {
+  const waits: Promise<unknown>[] = [];
+  const graph = graphOf(root);
+  for (let i = 0; i < graph.length; i += 1) if (graph[i].primed !== undefined) waits[waits.length] = graph[i].primed!;
+  if (waits.length === 0) return undefined;
+  return promiseThen(promiseAll(waits), () => undefined) as Promise<void>;
+};
+
+// --- Entry points ---
+
+/** Loads, links and evaluates `specifier` in `moduleHost`; resolves to its namespace. */
+export const importNamespace = (moduleHost: ModuleHost, specifier: string): Promise<object> =>
+  new Promise<object>((resolve, reject) => {
+    const started = then(instanceFor(moduleHost, specifier, false), instance =>
+      then(loadGraph(instance, false), () => {
+        if (instance.status === 'new') linkGraph(instance);
+        return then(primed(instance), () => then(evaluate(instance), () => namespaceOf(instance)));
+      }),
+    );
+    if (started instanceof Promise) promiseThen(started, resolve as (v: unknown) => unknown, reject);
+    else resolve(started);
+  });
+
+/** `importNow`: the same, synchronously (no importHook, no top-level await). */
+export const importNamespaceNow = (moduleHost: ModuleHost, specifier: string): object => {
+  const instance = instanceFor(moduleHost, specifier, true) as Instance;
+  loadGraph(instance, true);
+  if (instance.status === 'new') linkGraph(instance);
+  if (hasAsync(instance)) {
+    throw makeTypeError(`${API}.importNow()`, `module ${jsonStringify(specifier)} awaits at top level; use import()`, codes.MODULE_IS_ASYNC);
+  }
+  evaluate(instance);
+  return namespaceOf(instance);
+};
+
+/** `load`: fetches the graph without linking or evaluating it. */
+export const loadOnly = (moduleHost: ModuleHost, specifier: string): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
+    const started = then(instanceFor(moduleHost, specifier, false), instance => loadGraph(instance, false));
+    if (started instanceof Promise) promiseThen(started, resolve as (v: unknown) => unknown, reject);
+    else resolve();
+  });
+
+/** `module`: the namespace of an instance that is linked already (import or importNow it first). */
+export const linkedNamespace = (moduleHost: ModuleHost, specifier: string): object => {
+  const instance = mapGet(memoOf(moduleHost), specifier);
+  if (instance === undefined || instance.status === 'new') {
+    throw makeTypeError(`${API}.module()`, `module ${jsonStringify(specifier)} is not loaded and linked yet; import it first`, codes.MODULE_NOT_LINKED);
+  }
+  return namespaceOf(instance);
+};
