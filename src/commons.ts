@@ -170,6 +170,7 @@ export const stringSplit: (s: string, sep: string | RegExp, limit?: number) => s
 export const stringIndexOf: (s: string, search: string, from?: number) => number = uncurryThis(
   StringPrototype.indexOf,
 );
+export const stringLastIndexOf: (s: string, search: string) => number = uncurryThis(StringPrototype.lastIndexOf);
 export const stringStartsWith: (s: string, search: string) => boolean = uncurryThis(StringPrototype.startsWith);
 export const stringEndsWith: (s: string, search: string) => boolean = uncurryThis(StringPrototype.endsWith);
 export const stringIncludes: (s: string, search: string) => boolean = uncurryThis(StringPrototype.includes);

@@ -8,3 +8,4 @@ export type { Harden, LockdownOptions } from './types.js';
 export { assert, X, q, b, makeError, Fail } from './error/index.js';
 export { Compartment, type CompartmentConstructor, type CompartmentOptions, type EvaluateOptions, type Transform } from './compartment/compartment.js';
 export { ModuleSource, type ModuleSourceConstructor } from './compartment/module-source.js';
+export { CjsModuleSource, makeJsonModuleSource, type CjsModuleSourceConstructor } from './compartment/cjs-source.js';

@@ -28,6 +28,8 @@ import {
   promiseResolve,
   promiseThen,
   reflectGet,
+  stringLastIndexOf,
+  stringSlice,
   weakmapGet,
   weakmapSet,
 } from '../commons.js';
@@ -36,6 +38,10 @@ import { compileModule, startModule } from './evaluator.js';
 import { isModuleNamespace, makeModuleNamespace } from './module-namespace.js';
 import type { ExportReaders } from './module-namespace.js';
 import { moduleSourceRecord } from './module-source.js';
+import { CJS_PARAMETERS, cjsSourceRecord, isJsonModuleSource } from './cjs-source.js';
+import type { CjsRecord } from './cjs-source.js';
+import { makeFunction } from './compartment-evaluate.js';
+import { markOwn } from '../lockdown/own-functions.js';
 import type { ModuleSourceRecord } from './module-source.js';
 import type { ResolvedCompartmentOptions } from './compartment-options.js';
 
@@ -61,7 +67,10 @@ interface Instance {
   readonly host: ModuleHost;
   readonly specifier: string;
   readonly source: ModuleSourceRecord | undefined;
+  readonly cjs: CjsRecord | undefined;
   readonly virtual: VirtualSource | undefined;
+  /** A JSON module: `require` gives its value. */
+  readonly json: boolean;
   /** A plain object used as a namespace: its own properties are the exports. */
   readonly object: object | undefined;
   readonly importMeta: object | undefined;
@@ -83,6 +92,8 @@ interface Instance {
   primed: Promise<unknown> | undefined;
   error: unknown;
   namespace: object | undefined;
+  /** A CommonJS module's `module` object, once linked. */
+  module: { exports: unknown; loaded: boolean } | undefined;
 }
 
 const API = 'Compartment';
@@ -106,7 +117,9 @@ const makeInstance = (host: ModuleHost, specifier: string, parts: Partial<Instan
   host,
   specifier,
   source: parts.source,
+  cjs: parts.cjs,
   virtual: parts.virtual,
+  json: parts.json === true,
   object: parts.object,
   importMeta: parts.importMeta,
   resolved: create(null) as Record<string, Instance>,
@@ -119,6 +132,7 @@ const makeInstance = (host: ModuleHost, specifier: string, parts: Partial<Instan
   primed: undefined,
   error: undefined,
   namespace: undefined,
+  module: undefined,
 });
 
 const badDescriptor = (host: ModuleHost, specifier: string, what: string): Error =>
@@ -147,12 +161,16 @@ const asVirtual = (value: object): VirtualSource | undefined => {
 const instanceOfSource = (host: ModuleHost, specifier: string, source: unknown, importMeta: unknown): Instance => {
   const record = moduleSourceRecord(source);
   if (record !== undefined) return makeInstance(host, specifier, { source: record, importMeta: importMeta as object | undefined });
+  const cjs = cjsSourceRecord(source);
+  if (cjs !== undefined) return makeInstance(host, specifier, { cjs });
   if (isObject(source)) {
     if (objectHasOwn(source, '__syncModuleProgram__') || reflectGet(source, '__syncModuleProgram__') !== undefined) {
       throw badDescriptor(host, specifier, 'is a precompiled @endo/module-source record, which is not supported yet');
     }
     const virtual = asVirtual(source);
-    if (virtual !== undefined) return makeInstance(host, specifier, { virtual, importMeta: importMeta as object | undefined });
+    if (virtual !== undefined) {
+      return makeInstance(host, specifier, { virtual, json: isJsonModuleSource(source), importMeta: importMeta as object | undefined });
+    }
   }
   throw badDescriptor(host, specifier, `has a source of kind ${kindOf(source)}, not a ModuleSource or a virtual module source`);
 };
@@ -165,7 +183,9 @@ const then = <T, U>(value: Maybe<T>, next: (v: T) => Maybe<U>): Maybe<U> =>
 
 /** Interprets what a `modules` entry or a hook gave for `specifier`. */
 const interpret = (host: ModuleHost, specifier: string, descriptor: unknown, sync: Sync): Maybe<Instance> => {
-  if (moduleSourceRecord(descriptor) !== undefined) return instanceOfSource(host, specifier, descriptor, undefined);
+  if (moduleSourceRecord(descriptor) !== undefined || cjsSourceRecord(descriptor) !== undefined) {
+    return instanceOfSource(host, specifier, descriptor, undefined);
+  }
   if (!isObject(descriptor)) throw badDescriptor(host, specifier, `is of kind ${kindOf(descriptor)}`);
   if (isModuleNamespace(descriptor)) return instanceForNamespace(host, specifier, descriptor);
   const otherCompartment = reflectGet(descriptor, 'compartment');
@@ -188,6 +208,7 @@ const interpret = (host: ModuleHost, specifier: string, descriptor: unknown, syn
       // A new instance, in this compartment, of the source that `source` names in the other one.
       return then(instanceFor(other, source, sync), found => {
         if (found.source !== undefined) return makeInstance(host, ownSpecifier, { source: found.source, importMeta: importMeta as object | undefined });
+        if (found.cjs !== undefined) return makeInstance(host, ownSpecifier, { cjs: found.cjs });
         if (found.virtual !== undefined) return makeInstance(host, ownSpecifier, { virtual: found.virtual, importMeta: importMeta as object | undefined });
         throw badDescriptor(host, specifier, `names ${jsonStringify(source)}, which has no module source`);
       });
@@ -241,10 +262,22 @@ const instanceFor = (host: ModuleHost, specifier: string, sync: Sync): Maybe<Ins
 
 /** The specifiers an instance imports, as written. */
 const requestsOf = (instance: Instance): readonly string[] =>
-  instance.source !== undefined ? instance.source.record.requestedModules : instance.virtual !== undefined ? instance.virtual.imports : [];
+  instance.source !== undefined
+    ? instance.source.record.requestedModules
+    : instance.cjs !== undefined
+      ? instance.cjs.imports
+      : instance.virtual !== undefined
+        ? instance.virtual.imports
+        : [];
 
-/** The instances an instance imports, in the order its requests are written (each once). */
-const dependenciesOf = (instance: Instance): Instance[] => {
+/**
+ * The instances an instance imports, in the order its requests are written (each once): what must
+ * be linked and evaluated before it. None for CommonJS, whose requires run when called.
+ */
+const dependenciesOf = (instance: Instance): Instance[] => (instance.cjs !== undefined ? [] : loadedOf(instance));
+
+/** The instances an instance's requests resolved to (CommonJS requires too). */
+const loadedOf = (instance: Instance): Instance[] => {
   const requests = requestsOf(instance);
   const out: Instance[] = [];
   for (let i = 0; i < requests.length; i += 1) {
@@ -298,10 +331,13 @@ const loadGraph = (root: Instance, sync: Sync): Maybe<void> => {
         };
         if (child instanceof Promise) {
           pending[pending.length] = promiseThen(child, record, error => {
-            errors[errors.length] = error;
+            if (instance.cjs === undefined) errors[errors.length] = error;
           });
         } else record(child);
       } catch (error) {
+        // A CommonJS require that cannot be loaded fails when (and if) it runs, as in Node:
+        // `try { require('optional') } catch {}` is common.
+        if (instance.cjs !== undefined) continue;
         errors[errors.length] = error;
         if (root.host.options.noAggregateLoadErrors) throw error;
       }
@@ -314,13 +350,13 @@ const loadGraph = (root: Instance, sync: Sync): Maybe<void> => {
     mapSet(seen, instance, true);
     if (instance.depsFetched) {
       // Already loaded by an earlier import: its dependencies are known.
-      const deps = dependenciesOf(instance);
+      const deps = loadedOf(instance);
       const more: Maybe<void>[] = [];
       for (let i = 0; i < deps.length; i += 1) more[more.length] = visit(deps[i]);
       return all(more);
     }
     return then(fetchDeps(instance), children => {
-      if (errors.length === 0) instance.depsFetched = requestsOf(instance).length === children.length;
+      if (errors.length === 0) instance.depsFetched = true;
       const more: Maybe<void>[] = [];
       for (let i = 0; i < children.length; i += 1) more[more.length] = visit(children[i]);
       return all(more);
@@ -375,6 +411,9 @@ const localExportsOf = (instance: Instance): Record<string, string> => {
       for (let j = 0; j < imports.length; j += 1) if (imports[j].localName === exports[i].localName) imported = true;
       if (!imported) out[exports[i].exportName] = exports[i].exportName;
     }
+  } else if (instance.cjs !== undefined) {
+    out.default = 'default';
+    addCjsNames(instance, out, []);
   } else if (instance.virtual !== undefined) {
     for (let i = 0; i < instance.virtual.exports.length; i += 1) out[instance.virtual.exports[i]] = instance.virtual.exports[i];
   } else if (instance.object !== undefined) {
@@ -382,6 +421,23 @@ const localExportsOf = (instance: Instance): Record<string, string> => {
     for (let i = 0; i < keys.length; i += 1) if (typeof keys[i] === 'string') out[keys[i] as string] = keys[i] as string;
   }
   return out;
+};
+
+/** A CommonJS module's detected names, and those of the modules it re-exports (which are its `module.exports`). */
+const addCjsNames = (instance: Instance, out: Record<string, string>, seen: Instance[]): void => {
+  for (let i = 0; i < seen.length; i += 1) if (seen[i] === instance) return;
+  seen[seen.length] = instance;
+  const { exports, reexports } = instance.cjs!;
+  for (let i = 0; i < exports.length; i += 1) out[exports[i]] = exports[i];
+  for (let i = 0; i < reexports.length; i += 1) {
+    const target = instance.resolved[reexports[i]];
+    if (target === undefined) continue;
+    if (target.cjs !== undefined) addCjsNames(target, out, seen);
+    else {
+      const names = exportedNames(target, []);
+      for (let j = 0; j < names.length; j += 1) if (names[j] !== 'default') out[names[j]] = names[j];
+    }
+  }
 };
 
 /** Export name → [request, import name] for names passed on from other modules. */
@@ -534,6 +590,8 @@ const linkGraph = (root: Instance): void => {
           instance.primed = undefined;
         });
       }
+    } else if (instance.cjs !== undefined) {
+      linkCjs(instance);
     } else if (instance.virtual !== undefined) {
       const target = create(null) as Record<string, unknown>;
       const readers = create(null) as ExportReaders;
@@ -556,6 +614,64 @@ const linkGraph = (root: Instance): void => {
     }
     instance.status = 'linked';
   }
+};
+
+/** A CommonJS module's `module` object and readers: `default` is `module.exports`, names its properties, live. */
+const linkCjs = (instance: Instance): void => {
+  const filename = instance.cjs!.location ?? instance.specifier;
+  const slash = stringLastIndexOf(filename, '/');
+  const require = makeRequire(instance);
+  const module = { exports: {} as unknown, id: instance.specifier, filename, loaded: false, require };
+  instance.module = module;
+  (instance as { cjsArguments?: unknown[] }).cjsArguments = [module.exports, require, module, filename, slash < 0 ? '.' : stringSlice(filename, 0, slash) || '/'];
+  const readers = create(null) as ExportReaders;
+  readers.default = () => module.exports;
+  const names = ownKeys(localExportsOf(instance));
+  for (let i = 0; i < names.length; i += 1) {
+    const name = names[i] as string;
+    if (name !== 'default') readers[name] = () => (isObject(module.exports) || typeof module.exports === 'function' ? reflectGet(module.exports as object, name) : undefined);
+  }
+  instance.readers = freeze(readers);
+  instance.status = 'linked';
+};
+
+/** `require` for a CommonJS instance: Node's semantics over the compartment's loader. */
+const makeRequire = (instance: Instance): ((id: unknown) => unknown) => {
+  const locate = (id: unknown): { full: string; found: Instance } => {
+    if (typeof id !== 'string') {
+      throw makeTypeError('require()', `the id must be a string, got a value of kind ${kindOf(id)}`, codes.BAD_OPTION_VALUE);
+    }
+    const full = resolveSpecifier(instance, id);
+    const preloaded = instance.fullSpecifiers[id] === full ? instance.resolved[id] : undefined;
+    return { full, found: preloaded ?? (instanceFor(instance.host, full, true) as Instance) };
+  };
+  const require = markOwn({
+    require(id: unknown): unknown {
+      return requireInstance(locate(id).found);
+    },
+  }.require);
+  defineProperty(require, 'resolve', {
+    __proto__: null,
+    value: freeze(markOwn({ resolve: (id: unknown): string => locate(id).full }.resolve)),
+    writable: false,
+    enumerable: true,
+    configurable: false,
+  } as PropertyDescriptor);
+  return freeze(require);
+};
+
+/** What `require` returns for an instance: a CommonJS module's current `module.exports` (also mid-cycle), or a namespace. */
+const requireInstance = (instance: Instance): unknown => {
+  if (instance.cjs !== undefined) {
+    if (instance.status === 'new') {
+      loadGraph(instance, true);
+      linkCjs(instance);
+    }
+    evaluate(instance);
+    return instance.module!.exports;
+  }
+  const namespace = importNamespaceNow(instance.host, instance.specifier, instance);
+  return instance.json ? reflectGet(namespace, 'default') : namespace;
 };
 
 /** What compiled module code reaches as `import.meta`, `import(…)` and the export registration. */
@@ -614,6 +730,14 @@ const runBody = (instance: Instance): Maybe<void> => {
     const step = instance.generator!.next();
     instance.generator = undefined;
     if (step instanceof Promise) return promiseThen(step, () => undefined) as Promise<void>;
+    return undefined;
+  }
+  if (instance.cjs !== undefined) {
+    const module = instance.module!;
+    const args = (instance as { cjsArguments?: unknown[] }).cjsArguments!;
+    const functor = makeFunction(instance.host.global(), CJS_PARAMETERS, instance.cjs.body) as (...a: unknown[]) => unknown;
+    apply(functor, module.exports, args);
+    module.loaded = true;
     return undefined;
   }
   if (instance.virtual !== undefined) {
@@ -692,8 +816,8 @@ export const importNamespace = (moduleHost: ModuleHost, specifier: string): Prom
   });
 
 /** `importNow`: the same, synchronously (no importHook, no top-level await). */
-export const importNamespaceNow = (moduleHost: ModuleHost, specifier: string): object => {
-  const instance = instanceFor(moduleHost, specifier, true) as Instance;
+export const importNamespaceNow = (moduleHost: ModuleHost, specifier: string, known?: Instance): object => {
+  const instance = known ?? (instanceFor(moduleHost, specifier, true) as Instance);
   loadGraph(instance, true);
   if (instance.status === 'new') linkGraph(instance);
   if (hasAsync(instance)) {

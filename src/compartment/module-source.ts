@@ -56,16 +56,26 @@ const frozenRecord = <V>(entries: readonly (readonly [string, V])[]): Readonly<R
   return freeze(out);
 };
 
-export const ModuleSource = markOwn(function ModuleSource(this: ModuleSource, source: unknown, location?: unknown) {
-  if (new.target === undefined) {
-    throw makeTypeError('ModuleSource()', "a ModuleSource must be made with 'new'", codes.COMPARTMENT_REQUIRES_NEW);
+/** The checks both module source constructors make: called with `new`, a string source, a string location if any. */
+export function checkSourceArguments(
+  name: string,
+  newTarget: unknown,
+  source: unknown,
+  location: unknown,
+): asserts source is string {
+  if (newTarget === undefined) {
+    throw makeTypeError(`${name}()`, `a ${name} must be made with 'new'`, codes.COMPARTMENT_REQUIRES_NEW);
   }
   if (typeof source !== 'string') {
-    throw makeTypeError('new ModuleSource()', `source must be a string, got a value of kind ${kindOf(source)}`, codes.SOURCE_NOT_STRING);
+    throw makeTypeError(`new ${name}()`, `source must be a string, got a value of kind ${kindOf(source)}`, codes.SOURCE_NOT_STRING);
   }
   if (location !== undefined && typeof location !== 'string') {
-    throw makeTypeError('new ModuleSource()', `location must be a string, got a value of kind ${kindOf(location)}`, codes.BAD_OPTION_VALUE);
+    throw makeTypeError(`new ${name}()`, `location must be a string, got a value of kind ${kindOf(location)}`, codes.BAD_OPTION_VALUE);
   }
+}
+
+export const ModuleSource = markOwn(function ModuleSource(this: ModuleSource, source: unknown, location?: unknown) {
+  checkSourceArguments('ModuleSource', new.target, source, location);
   const record = analyzeSource(source, 'module').moduleRecord!;
   const exportNames: string[] = [];
   const exportEntries: [string, string][] = [];
