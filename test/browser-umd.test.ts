@@ -2,7 +2,7 @@
 // driven headless by playwright-core, loads dist/permafrost.umd.min.js (and the lockdown-only
 // permafrost-lockdown.umd.min.js) through a <script> tag from
 // pages served on localhost (test/browser/), which lock down, run guest code in compartments and
-// publish what they saw. Takes a screenshot of each page into artifacts/browser/ (a CI artifact).
+// publish what they saw, and the README's browser example. Takes a screenshot of each page into artifacts/browser/ (a CI artifact).
 // A missing Chromium fails the test; PERMAFROST_SKIP_BROWSER=1 skips it, locally only.
 import test, { type ExecutionContext } from 'ava';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { fencedBlocks, readmeSection } from './_readme.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const executablePath = process.env.PERMAFROST_CHROMIUM ?? '/usr/bin/chromium';
@@ -27,18 +28,31 @@ const args = [
   '--disable-quic',
 ];
 
-/** Serves dist/ and test/browser/ of the repository, nothing else, on a free localhost port. */
+// The README's "Use in the browser" example, served as /readme/index.html next to the UMD file.
+const readmeSnippet = readmeSection('Use in the browser');
+const readmePage = fencedBlocks(readmeSnippet, 'html')[0]!;
+const readmeShows = fencedBlocks(readmeSnippet, 'text')[0]!;
+
+/** What a request path serves: dist/ and test/browser/ of the repository, the README page. */
+const fileFor = (path: string): string | undefined => {
+  if (path === 'readme/index.html') return readmePage;
+  const file = path.startsWith('readme/') ? `dist/${path.slice('readme/'.length)}` : path;
+  const allowed = (file.startsWith('dist/') || file.startsWith('test/browser/')) && existsSync(join(root, file));
+  return allowed ? readFileSync(join(root, file), 'utf8') : undefined;
+};
+
+/** Serves fileFor() on a free localhost port. */
 const serve = async (): Promise<{ server: Server; origin: string }> => {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).slice(1);
-    const allowed = (path.startsWith('dist/') || path.startsWith('test/browser/')) && existsSync(join(root, path));
-    if (!allowed) {
+    const body = fileFor(path);
+    if (body === undefined) {
       response.writeHead(404).end();
       return;
     }
     response.writeHead(200, { 'content-type': `${types[extname(path)] ?? 'application/octet-stream'}; charset=utf-8` });
-    response.end(readFileSync(join(root, path)));
+    response.end(body);
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -119,3 +133,15 @@ browserTest(
   'the lockdown-only build locks down from a <script> tag, without Compartment or eval',
   expectPage('lockdown-only.html', 'permafrost-lockdown-only.png', 7),
 );
+
+browserTest('the README\'s "Use in the browser" example shows what the README says', async t => {
+  const tab = await context!.newPage();
+  const errors: string[] = [];
+  tab.on('pageerror', error => errors.push(error.message));
+  await tab.goto(`${origin}/readme/index.html`);
+  await tab.waitForSelector('#out:not(:empty)', { state: 'attached', timeout: 30_000 });
+  const shown = await tab.innerText('#out');
+  await tab.close();
+  t.is(shown.trim(), readmeShows.trim());
+  t.deepEqual(errors, []);
+});
