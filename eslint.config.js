@@ -49,6 +49,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain scripts of the pages the browser test serves.
+    files: ['test/browser/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly' } },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'demo/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

@@ -1,4 +1,5 @@
-// The public entry point of Permafrost (also `permafrost/lockdown` and `permafrost/compartment`).
+// The public entry point of Permafrost (also `permafrost/compartment`; `permafrost/lockdown` is the
+// lighter src/lockdown-entry.ts).
 // Importing it installs the ses-compatible globals (see shim.ts); everything is also exported.
 import './shim.js';
 

@@ -2,16 +2,16 @@
 // which resolves to the built dist/ through package.json "exports") and prints what the README says.
 import test from 'ava';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fencedBlocks, readmeSection } from './_readme.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## Quick start'));
+const section = readmeSection('Quick start');
 // Every js block of the section, run in order as one module (later blocks repeat the imports they
 // need, which are merged), and every text block, concatenated, is the expected output.
-const blocks = (lang: string) => [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map(m => m[1]!);
+const blocks = (lang: string) => fencedBlocks(section, lang);
 const jsBlocks = blocks('js');
 const imports = jsBlocks.flatMap(b => [...b.matchAll(/^import \{([^}]*)\} from 'permafrost';.*$/gm)].flatMap(m => m[1]!.split(',').map(x => x.trim())));
 const code = `import { ${[...new Set(imports)].join(', ')} } from 'permafrost';\n` +

@@ -2,7 +2,8 @@
 // the universal and shared globals of the whitelist (the frozen intrinsics), `globalThis`, the
 // compartment's own `eval`, `Function` and `Compartment`, which evaluate in that compartment, and
 // then the endowments. Property attributes and order follow ses 2.3. Assumes lockdown has run.
-// Side effects: a template of the shared properties, made once per realm.
+// Side effects: a template of the shared properties, made once per realm; at load, provides its
+// evaluators to lockdown for the host's 'safe-eval' (the lockdown-only build has none).
 import {
   arrayIncludes,
   assign,
@@ -17,6 +18,7 @@ import {
 import { sharedGlobals, universalGlobals } from '../../whitelist/permits.js';
 import type { IntrinsicRecord } from '../lockdown/intrinsics.js';
 import { markOwn } from '../lockdown/own-functions.js';
+import { provideSafeEvaluators } from '../lockdown/start-compartment-globals.js';
 import { evaluateScript, makeFunction } from './compartment-evaluate.js';
 import { resolveEvaluateOptions } from './compartment-options.js';
 import type { Transform } from './compartment-options.js';
@@ -122,6 +124,8 @@ export const makeEvaluators = (
 
   return { eval: markOwn(freeze(compartmentEval)), Function: markOwn(freeze(CompartmentFunction)) };
 };
+
+provideSafeEvaluators(makeEvaluators);
 
 /**
  * A new global object for a compartment: the shared globals, `globalThis`, its own evaluators
