@@ -1,6 +1,7 @@
-// Bundles tsc's output (build/src) into dist/ (see docs/distribution.md). Three entry points:
+// Bundles tsc's output (build/src) into dist/ (see docs/distribution.md). Four entry points:
 // `permafrost` (src/index.ts: lockdown, harden, Compartment, with acorn), `permafrost/lockdown`
-// (src/lockdown-entry.ts: lockdown and harden only, no parser) and `permafrost/legacy`. Each as ESM
+// (src/lockdown-entry.ts: lockdown and harden only, no parser), `permafrost/legacy` and
+// `permafrost/node` (file system module hooks; npm builds only). Each as ESM
 // and CommonJS (acorn external), the first two also as UMD for a <script> tag (global `Permafrost`,
 // acorn bundled) plain and minified, and bundled .d.ts (ESM) and .d.cts (CommonJS) types.
 // TypeScript itself is not run here: tsc compiles first (npm run compile), so no rollup plugin
@@ -13,6 +14,7 @@ const entries = {
   permafrost: 'build/src/index.js',
   'permafrost-lockdown': 'build/src/lockdown-entry.js',
   'permafrost-legacy': 'build/src/legacy/index.js',
+  'permafrost-node': 'build/src/node/index.js',
 };
 const banner = '/* Permafrost: Hardened JavaScript (lockdown, harden, Compartment). Apache-2.0. */';
 // A classic script is sloppy unless it says otherwise: the UMD files are strict from their first
@@ -26,7 +28,7 @@ const strictBanner = `${banner}\n'use strict';`;
  * cannot be deep-imported.
  */
 const chunkOf = (id, meta) => {
-  if (id.includes('/src/legacy/')) return undefined;
+  if (id.includes('/src/legacy/') || id.includes('/src/node/')) return undefined;
   return reachableFromLockdown(meta).has(id) ? 'lockdown' : 'permafrost';
 };
 /** The ids of every module the lockdown entry imports, directly or not (one walk per build). */
@@ -49,7 +51,7 @@ const reachableFromLockdown = ({ getModuleIds, getModuleInfo }) => {
 
 const npmBuild = {
   input: entries,
-  external: ['acorn'],
+  external: id => id === 'acorn' || id.startsWith('node:'),
   output: [
     { dir: 'dist', entryFileNames: '[name].mjs', chunkFileNames: '[name]-core.mjs', manualChunks: chunkOf, format: 'es', banner },
     {
@@ -98,4 +100,5 @@ export default [
   typesBuild('permafrost'),
   typesBuild('permafrost-lockdown'),
   typesBuild('permafrost-legacy'),
+  typesBuild('permafrost-node'),
 ];
