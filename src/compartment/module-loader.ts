@@ -22,6 +22,7 @@ import {
   kindOf,
   mapGet,
   mapSet,
+  mapToArray,
   objectHasOwn,
   ownKeys,
   promiseAll,
@@ -35,12 +36,14 @@ import {
 } from '../commons.js';
 import { codes, makeReferenceError, makeSyntaxError, makeTypeError } from '../errors.js';
 import { compileModule, startModule } from './evaluator.js';
+import { asPrecompiled, makePrecompiledBindings } from './module-precompiled.js';
+import type { PrecompiledBindings, PrecompiledRecord } from './module-precompiled.js';
 import { isModuleNamespace, makeModuleNamespace } from './module-namespace.js';
 import type { ExportReaders } from './module-namespace.js';
 import { moduleSourceRecord } from './module-source.js';
 import { CJS_PARAMETERS, cjsSourceRecord, isJsonModuleSource } from './cjs-source.js';
 import type { CjsRecord } from './cjs-source.js';
-import { makeFunction } from './compartment-evaluate.js';
+import { evaluateScript, makeFunction } from './compartment-evaluate.js';
 import { markOwn } from '../lockdown/own-functions.js';
 import type { ModuleSourceRecord } from './module-source.js';
 import type { ResolvedCompartmentOptions } from './compartment-options.js';
@@ -68,6 +71,12 @@ interface Instance {
   readonly specifier: string;
   readonly source: ModuleSourceRecord | undefined;
   readonly cjs: CjsRecord | undefined;
+  /** An @endo/module-source style record (module-precompiled.ts). */
+  readonly precompiled: PrecompiledRecord | undefined;
+  /** Its binding cells, once linked. */
+  bindings: PrecompiledBindings | undefined;
+  /** Updaters waiting for a binding of this instance to be initialized (pushed when it has run). */
+  readonly waiting: (() => boolean)[];
   readonly virtual: VirtualSource | undefined;
   /** A JSON module: `require` gives its value. */
   readonly json: boolean;
@@ -118,6 +127,9 @@ const makeInstance = (host: ModuleHost, specifier: string, parts: Partial<Instan
   specifier,
   source: parts.source,
   cjs: parts.cjs,
+  precompiled: parts.precompiled,
+  bindings: undefined,
+  waiting: [],
   virtual: parts.virtual,
   json: parts.json === true,
   object: parts.object,
@@ -163,10 +175,9 @@ const instanceOfSource = (host: ModuleHost, specifier: string, source: unknown, 
   if (record !== undefined) return makeInstance(host, specifier, { source: record, importMeta: importMeta as object | undefined });
   const cjs = cjsSourceRecord(source);
   if (cjs !== undefined) return makeInstance(host, specifier, { cjs });
+  const precompiled = asPrecompiled(source);
+  if (precompiled !== undefined) return makeInstance(host, specifier, { precompiled, importMeta: importMeta as object | undefined });
   if (isObject(source)) {
-    if (objectHasOwn(source, '__syncModuleProgram__') || reflectGet(source, '__syncModuleProgram__') !== undefined) {
-      throw badDescriptor(host, specifier, 'is a precompiled @endo/module-source record, which is not supported yet');
-    }
     const virtual = asVirtual(source);
     if (virtual !== undefined) {
       return makeInstance(host, specifier, { virtual, json: isJsonModuleSource(source), importMeta: importMeta as object | undefined });
@@ -183,7 +194,7 @@ const then = <T, U>(value: Maybe<T>, next: (v: T) => Maybe<U>): Maybe<U> =>
 
 /** Interprets what a `modules` entry or a hook gave for `specifier`. */
 const interpret = (host: ModuleHost, specifier: string, descriptor: unknown, sync: Sync): Maybe<Instance> => {
-  if (moduleSourceRecord(descriptor) !== undefined || cjsSourceRecord(descriptor) !== undefined) {
+  if (moduleSourceRecord(descriptor) !== undefined || cjsSourceRecord(descriptor) !== undefined || asPrecompiled(descriptor) !== undefined) {
     return instanceOfSource(host, specifier, descriptor, undefined);
   }
   if (!isObject(descriptor)) throw badDescriptor(host, specifier, `is of kind ${kindOf(descriptor)}`);
@@ -209,6 +220,7 @@ const interpret = (host: ModuleHost, specifier: string, descriptor: unknown, syn
       return then(instanceFor(other, source, sync), found => {
         if (found.source !== undefined) return makeInstance(host, ownSpecifier, { source: found.source, importMeta: importMeta as object | undefined });
         if (found.cjs !== undefined) return makeInstance(host, ownSpecifier, { cjs: found.cjs });
+        if (found.precompiled !== undefined) return makeInstance(host, ownSpecifier, { precompiled: found.precompiled, importMeta: importMeta as object | undefined });
         if (found.virtual !== undefined) return makeInstance(host, ownSpecifier, { virtual: found.virtual, importMeta: importMeta as object | undefined });
         throw badDescriptor(host, specifier, `names ${jsonStringify(source)}, which has no module source`);
       });
@@ -266,7 +278,9 @@ const requestsOf = (instance: Instance): readonly string[] =>
     ? instance.source.record.requestedModules
     : instance.cjs !== undefined
       ? instance.cjs.imports
-      : instance.virtual !== undefined
+      : instance.precompiled !== undefined
+        ? instance.precompiled.imports
+        : instance.virtual !== undefined
         ? instance.virtual.imports
         : [];
 
@@ -414,6 +428,12 @@ const localExportsOf = (instance: Instance): Record<string, string> => {
   } else if (instance.cjs !== undefined) {
     out.default = 'default';
     addCjsNames(instance, out, []);
+  } else if (instance.precompiled !== undefined) {
+    const { fixed, live } = instance.precompiled;
+    const names = ownKeys(fixed);
+    for (let i = 0; i < names.length; i += 1) out[names[i] as string] = names[i] as string;
+    const liveNames = ownKeys(live);
+    for (let i = 0; i < liveNames.length; i += 1) out[liveNames[i] as string] = liveNames[i] as string;
   } else if (instance.virtual !== undefined) {
     for (let i = 0; i < instance.virtual.exports.length; i += 1) out[instance.virtual.exports[i]] = instance.virtual.exports[i];
   } else if (instance.object !== undefined) {
@@ -443,6 +463,12 @@ const addCjsNames = (instance: Instance, out: Record<string, string>, seen: Inst
 /** Export name → [request, import name] for names passed on from other modules. */
 const indirectExportsOf = (instance: Instance): Record<string, readonly [string, string]> => {
   const out = create(null) as Record<string, readonly [string, string]>;
+  if (instance.precompiled !== undefined) {
+    const { reexported } = instance.precompiled;
+    const names = ownKeys(reexported);
+    for (let i = 0; i < names.length; i += 1) out[names[i] as string] = reexported[names[i] as string];
+    return out;
+  }
   if (instance.source === undefined) return out;
   const { exports, imports, reexports } = instance.source.record;
   for (let i = 0; i < exports.length; i += 1) {
@@ -454,7 +480,8 @@ const indirectExportsOf = (instance: Instance): Record<string, readonly [string,
   return out;
 };
 
-const starExportsOf = (instance: Instance): readonly string[] => (instance.source !== undefined ? instance.source.record.starExports : []);
+const starExportsOf = (instance: Instance): readonly string[] =>
+  instance.source !== undefined ? instance.source.record.starExports : instance.precompiled !== undefined ? instance.precompiled.exportAlls : [];
 
 const resolveExport = (instance: Instance, exportName: string, resolveSet: [Instance, string][]): Resolved => {
   for (let i = 0; i < resolveSet.length; i += 1) {
@@ -592,6 +619,10 @@ const linkGraph = (root: Instance): void => {
       }
     } else if (instance.cjs !== undefined) {
       linkCjs(instance);
+    } else if (instance.precompiled !== undefined) {
+      const bindings = makePrecompiledBindings(instance.precompiled, instance.specifier);
+      instance.bindings = bindings;
+      instance.readers = bindings.readers;
     } else if (instance.virtual !== undefined) {
       const target = create(null) as Record<string, unknown>;
       const readers = create(null) as ExportReaders;
@@ -675,20 +706,8 @@ const requireInstance = (instance: Instance): unknown => {
 };
 
 /** What compiled module code reaches as `import.meta`, `import(…)` and the export registration. */
-const makeEnvironment = (instance: Instance): object => {
-  let meta: object | undefined;
-  if (instance.source!.record.usesImportMeta) {
-    meta = create(null) as object;
-    if (isObject(instance.importMeta)) {
-      const keys = ownKeys(instance.importMeta);
-      for (let i = 0; i < keys.length; i += 1) {
-        defineProperty(meta, keys[i], { __proto__: null, value: reflectGet(instance.importMeta, keys[i]), writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
-      }
-    }
-    const { importMetaHook } = instance.host.options;
-    if (importMetaHook !== undefined) apply(importMetaHook, undefined, [instance.specifier, meta]);
-  }
-  return freeze({
+const makeEnvironment = (instance: Instance): object =>
+  freeze({
     __proto__: null,
     e(getters: ExportReaders, nameDefault: boolean): void {
       if (instance.readers !== undefined) return;
@@ -697,17 +716,120 @@ const makeEnvironment = (instance: Instance): object => {
         defineProperty(getters.default(), 'name', { __proto__: null, value: 'default', writable: false, enumerable: false, configurable: true } as PropertyDescriptor);
       }
     },
-    meta,
-    import(request: unknown): Promise<object> {
-      return new Promise<object>((resolve, reject) => {
-        const full = resolveSpecifier(instance, `${request}`);
-        promiseThen(importNamespace(instance.host, full), resolve as (v: unknown) => unknown, reject);
-      });
-    },
+    meta: instance.source!.record.usesImportMeta ? makeImportMeta(instance) : undefined,
+    import: (request: unknown): Promise<object> => dynamicImport(instance, request),
   });
+
+/** `import.meta`: a null-prototype object with the descriptor's `importMeta` properties, then given to importMetaHook. */
+const makeImportMeta = (instance: Instance): object => {
+  const meta = create(null) as object;
+  if (isObject(instance.importMeta)) {
+    const keys = ownKeys(instance.importMeta);
+    for (let i = 0; i < keys.length; i += 1) {
+      defineProperty(meta, keys[i], { __proto__: null, value: reflectGet(instance.importMeta, keys[i]), writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+    }
+  }
+  const { importMetaHook } = instance.host.options;
+  if (importMetaHook !== undefined) apply(importMetaHook, undefined, [instance.specifier, meta]);
+  return meta;
 };
 
+/** `import(request)` in a module: resolved against the module, loaded by its compartment; never throws synchronously. */
+const dynamicImport = (instance: Instance, request: unknown): Promise<object> =>
+  new Promise<object>((resolve, reject) => {
+    const full = resolveSpecifier(instance, `${request}`);
+    promiseThen(importNamespace(instance.host, full), resolve as (v: unknown) => unknown, reject);
+  });
+
 // --- Evaluation ---
+
+/** Pushes the values that precompiled importers were waiting for, now that `instance` has run. */
+const flushWaiting = (instance: Instance): void => {
+  const { waiting } = instance;
+  let kept = 0;
+  for (let i = 0; i < waiting.length; i += 1) if (!waiting[i]()) waiting[kept++] = waiting[i];
+  waiting.length = kept;
+};
+
+/** Subscribes `updater` to a resolved binding: live for precompiled exporters, once initialized otherwise. */
+const subscribe = (resolution: Resolution, updater: (value: unknown) => unknown): void => {
+  const { instance, name } = resolution;
+  if (name !== undefined && instance.bindings !== undefined) {
+    apply(instance.bindings.notifiers[name], undefined, [updater]);
+    return;
+  }
+  const read = readerOf(resolution);
+  const push = (): boolean => {
+    let value: unknown;
+    try {
+      value = read();
+    } catch {
+      return false; // not initialized yet: pushed after its module runs
+    }
+    apply(updater, undefined, [value]);
+    return true;
+  };
+  if (!push()) instance.waiting[instance.waiting.length] = push;
+};
+
+/** Calls a precompiled module's functor with ses's calling convention. */
+const runPrecompiled = (instance: Instance): void => {
+  const record = instance.precompiled!;
+  const bindings = instance.bindings!;
+  const global = instance.host.global();
+  const options = freeze({ localTransforms: instance.host.options.shimTransforms, sloppyGlobalsMode: false, lexicals: bindings.lexicals });
+  const functor = evaluateScript(global, [], record.functorSource, options, `module ${jsonStringify(instance.specifier)}`);
+  if (typeof functor !== 'function') throw linkError(instance, 'the __syncModuleProgram__ of a precompiled record is not a function');
+  // updateRecord: [[specifier, [[importName, [updater, …]], …]], …] (arrays or Maps, as ses iterates them).
+  const imports = (updateRecord: unknown): void => {
+    const entries = listOf(updateRecord);
+    for (let i = 0; i < entries.length; i += 1) {
+      const entry = listOf(entries[i]);
+      const request = `${entry[0]}`;
+      const target = instance.resolved[request];
+      if (target === undefined) throw linkError(instance, `no module was loaded for ${jsonStringify(request)}`);
+      evaluate(target); // bottom up, cycle tolerant (already done in graph order)
+      const pairs = listOf(entry[1]);
+      for (let j = 0; j < pairs.length; j += 1) {
+        const pair = listOf(pairs[j]);
+        const importName = `${pair[0]}`;
+        const updaters = listOf(pair[1]);
+        let resolution: Resolution;
+        if (importName === '*') resolution = { instance: target, name: undefined };
+        else {
+          const found = resolveExport(target, importName, []);
+          if (found === null || found === AMBIGUOUS) {
+            throw linkError(instance, `the requested module ${jsonStringify(request)} does not provide an export named ${jsonStringify(importName)}`);
+          }
+          resolution = found;
+        }
+        for (let k = 0; k < updaters.length; k += 1) subscribe(resolution, updaters[k] as (value: unknown) => unknown);
+      }
+    }
+  };
+  let meta: object | undefined;
+  if (record.needsImportMeta) meta = makeImportMeta(instance);
+  apply(functor, undefined, [
+    freeze({
+      imports: freeze(imports),
+      onceVar: bindings.onceVar,
+      liveVar: bindings.liveVar,
+      import: freeze((request: unknown) => dynamicImport(instance, request)),
+      importMeta: meta,
+    }),
+  ]);
+};
+
+/** The elements of an array or of a Map's entries, read without the iterator protocol for arrays. */
+const listOf = (value: unknown): unknown[] => {
+  const out: unknown[] = [];
+  if (value instanceof Map) return mapToArray(value as Map<unknown, unknown>);
+  if (!isObject(value)) return out;
+  const length = reflectGet(value, 'length');
+  if (typeof length !== 'number') return out;
+  for (let i = 0; i < length; i += 1) out[i] = reflectGet(value, i);
+  return out;
+};
 
 const hasAsync = (root: Instance): boolean => {
   const graph = graphOf(root);
@@ -738,6 +860,10 @@ const runBody = (instance: Instance): Maybe<void> => {
     const functor = makeFunction(instance.host.global(), CJS_PARAMETERS, instance.cjs.body) as (...a: unknown[]) => unknown;
     apply(functor, module.exports, args);
     module.loaded = true;
+    return undefined;
+  }
+  if (instance.precompiled !== undefined) {
+    runPrecompiled(instance);
     return undefined;
   }
   if (instance.virtual !== undefined) {
@@ -772,6 +898,7 @@ const evaluate = (instance: Instance): Maybe<void> => {
     }
     if (!(result instanceof Promise)) {
       instance.status = 'evaluated';
+      flushWaiting(instance);
       return undefined;
     }
     return settle(instance, result);
@@ -784,6 +911,7 @@ const settle = (instance: Instance, pending: Promise<void>): Promise<void> => {
     pending,
     () => {
       instance.status = 'evaluated';
+      flushWaiting(instance);
     },
     error => fail(instance, error),
   ) as Promise<void>;
