@@ -37,11 +37,17 @@ const install = async (name: ImplName): Promise<{ impl: Impl; note?: string }> =
  * counts. A function of its own, so that the input is garbage once it returns: a large live graph
  * left behind would slow every later sample (it stays in any hardened set's table).
  */
-const measureRetained = (trial: Trial<unknown>): number => {
-  const keep = [trial.prepare()];
+/** Runs one trial; waits only for asynchronous ones (module loading), so sync workloads time no microtask. */
+const runOnce = async (trial: Trial<unknown>, input: unknown): Promise<void> => {
+  const result = trial.run(input);
+  if (typeof (result as { then?: unknown } | undefined)?.then === 'function') await result;
+};
+
+const measureRetained = async (trial: Trial<unknown>): Promise<number> => {
+  const keep = [await trial.prepare()];
   collect();
   const before = process.memoryUsage().heapUsed;
-  trial.run(keep[0]);
+  await runOnce(trial, keep[0]);
   collect();
   const after = process.memoryUsage().heapUsed;
   keep.pop();
@@ -63,17 +69,18 @@ const main = async (): Promise<void> => {
   const trial = workload.setup(impl);
   // Memory first, before warmup: the first run is the one that grows the implementation's
   // records (e.g. a hardened set's table) to hold a graph; later runs reuse that capacity.
-  const retainedBytes = workload.memory === true && gc !== undefined ? measureRetained(trial) : undefined;
+  const retainedBytes = workload.memory === true && gc !== undefined ? await measureRetained(trial) : undefined;
 
-  for (let i = 0; i < warmup; i += 1) trial.run(trial.prepare());
+  for (let i = 0; i < warmup; i += 1) await runOnce(trial, await trial.prepare());
   const samples: number[] = [];
   const cpuSamples: number[] = [];
   for (let i = 0; i < timed; i += 1) {
-    const input = trial.prepare();
+    const input = await trial.prepare();
     collect(); // start every sample with an empty young generation
     const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
-    trial.run(input);
+    const result = trial.run(input);
+    if (typeof (result as { then?: unknown } | undefined)?.then === 'function') await result;
     const end = process.hrtime.bigint();
     const cpu = process.cpuUsage(cpuStart);
     samples.push(Number(end - start) / 1e6);

@@ -13,9 +13,12 @@ export interface Impl {
   readonly harden: (<T>(root: T) => T) | undefined;
 }
 
-/** One timed operation: `prepare` runs untimed before every iteration, `run` is what is timed. */
+/**
+ * One timed operation: `prepare` runs untimed before every iteration, `run` is what is timed. Either
+ * may return a promise (module loading): the child waits for it, and only then for those.
+ */
 export interface Trial<I> {
-  prepare(): I;
+  prepare(): I | Promise<I>;
   run(input: I): unknown;
 }
 

@@ -283,3 +283,15 @@ export const analyzeFunctionSource = (params: string, body: string, flags?: Func
     'function',
   );
 };
+
+/**
+ * Analyzes a function the evaluator wrote itself (its rewrite of guest code, evaluator.ts): one
+ * parse of the whole function, with the same checks as {@link analyzeFunctionSource} (the parse
+ * must have exactly the function's shape, and nothing dangerous may appear), but not cached: the
+ * text is new each time, and must not push guests' analyses out of the cache.
+ */
+export const analyzeGeneratedFunction = (params: string, body: string, flags: FunctionFlags): SourceAnalysis => {
+  const f: FunctionFlags = { async: flags.async === true, generator: flags.generator === true };
+  const { text } = layoutFunction(f, params, body);
+  return unwrap(analyze('function', text, f, params, body), 'function');
+};
