@@ -3,7 +3,7 @@
 // propagation, import.meta, dynamic import through the hooks, top-level await ordering, the
 // lookup order of modules/moduleMapHook/importHook, module descriptors, and confinement.
 import test from 'ava';
-import { Compartment, ModuleSource, lockdown } from '../src/index.js';
+import { Compartment, ModuleSource, lockdown, makeJsonModuleSource } from '../src/index.js';
 
 lockdown({ reporting: 'none' });
 
@@ -346,4 +346,47 @@ test('two compartments instantiate the same ModuleSource separately', t => {
   one.importNow('m').inc();
   t.is(one.importNow('m').n, 1);
   t.is(two.importNow('m').n, 0);
+});
+
+test('module() before loading: a namespace that throws until linked, then is the namespace', async t => {
+  const c = make({ x: `export const value = 'x';` });
+  const early = c.module('x');
+  t.throws(() => early.value, { instanceOf: ReferenceError, message: /PF_MODULE_NOT_LINKED/ });
+  t.throws(() => Object.keys(early), { instanceOf: ReferenceError });
+  const ns = await c.import('x');
+  t.is(ns, early);
+  t.is(early.value, 'x');
+  t.deepEqual(Reflect.ownKeys(early), ['value', Symbol.toStringTag]);
+  t.false(Object.isExtensible(early));
+  // Another compartment can alias it before it is linked: the descriptor names that module.
+  const lib = make({ y: `export let n = 1; export function inc() { n += 1; }` });
+  const aliased = new Compartment({ __options__: true, __noNamespaceBox__: true, modules: { lib: { namespace: lib.module('y') } } });
+  const viaAlias = await aliased.import('lib');
+  t.is(viaAlias, lib.module('y'));
+  viaAlias.inc();
+  t.is(lib.importNow('y').n, 2);
+});
+
+test('import attributes: JSON modules need { type: "json" }, and only they take it', async t => {
+  const json = makeJsonModuleSource('{"answer": 42}');
+  const c = new Compartment({
+    __options__: true,
+    __noNamespaceBox__: true,
+    modules: {
+      'data.json': json,
+      ok: new ModuleSource(`import data from 'data.json' with { type: 'json' }; export const answer = data.answer;
+                            export const later = () => import('data.json', { with: { type: 'json' } });
+                            export const wrong = () => import('data.json');`),
+      missing: new ModuleSource(`import data from 'data.json'; export default data;`),
+      notJson: new ModuleSource(`import x from 'plain' with { type: 'json' };`),
+      plain: new ModuleSource(`export default 1;`),
+    },
+  });
+  const ns = c.importNow('ok');
+  t.is(ns.answer, 42);
+  t.is((await ns.later()).default.answer, 42);
+  await t.throwsAsync(ns.wrong(), { instanceOf: TypeError, message: /is a JSON module/ });
+  t.throws(() => c.importNow('missing'), { instanceOf: TypeError, message: /is a JSON module/ });
+  t.throws(() => c.importNow('notJson'), { instanceOf: TypeError, message: /is not a JSON module/ });
+  t.throws(() => new ModuleSource(`import x from 'y' with { kind: 'css' };`), { instanceOf: SyntaxError, message: /"kind" is not supported/ });
 });

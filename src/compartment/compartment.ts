@@ -28,7 +28,7 @@ import type { CompartmentOptions, EvaluateOptions, ResolvedCompartmentOptions } 
 import { isSpecialEndowment, makeGlobalObject, snapshotEndowments } from './global-object.js';
 // makeRequire (seed SES API): src/compartment/make-require.ts, docs/legacy.md.
 import { makeRequireFor, type Require, type RequireConfig } from './make-require.js';
-import { importNamespace, importNamespaceNow, linkedNamespace, loadOnly } from './module-loader.js';
+import { importNamespace, importNamespaceNow, loadOnly, moduleNamespace } from './module-loader.js';
 import type { ModuleHost } from './module-loader.js';
 
 export type { CompartmentOptions, EvaluateOptions, Transform } from './compartment-options.js';
@@ -53,7 +53,7 @@ export interface Compartment {
   importNow(specifier: string): any;
   /** Loads a module graph without evaluating it. */
   load(specifier: string): Promise<void>;
-  /** The namespace of a module that has been imported (linked) already. */
+  /** The namespace of a module: usable once the module is linked (it throws ReferenceError until then). */
   module(specifier: string): any;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -185,7 +185,7 @@ const CompartmentPrototype: Compartment = {
   },
   module(specifier: string): unknown {
     const state = stateOf(this, 'Compartment.module()');
-    return linkedNamespace(moduleHostOf(state), specifierOf('Compartment.module()', specifier));
+    return moduleNamespace(moduleHostOf(state), specifierOf('Compartment.module()', specifier));
   },
 };
 defineProperty(CompartmentPrototype, toStringTagSymbol, {

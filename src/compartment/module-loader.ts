@@ -38,8 +38,8 @@ import { codes, makeReferenceError, makeSyntaxError, makeTypeError } from '../er
 import { compileModule, startModule } from './evaluator.js';
 import { asPrecompiled, makePrecompiledBindings } from './module-precompiled.js';
 import type { PrecompiledBindings, PrecompiledRecord } from './module-precompiled.js';
-import { isModuleNamespace, makeModuleNamespace } from './module-namespace.js';
-import type { ExportReaders } from './module-namespace.js';
+import { isModuleNamespace, makeDeferredNamespace, makeModuleNamespace } from './module-namespace.js';
+import type { DeferredNamespace, ExportReaders } from './module-namespace.js';
 import { moduleSourceRecord } from './module-source.js';
 import { CJS_PARAMETERS, cjsSourceRecord, isJsonModuleSource } from './cjs-source.js';
 import type { CjsRecord } from './cjs-source.js';
@@ -101,6 +101,8 @@ interface Instance {
   primed: Promise<unknown> | undefined;
   error: unknown;
   namespace: object | undefined;
+  /** Namespaces made early by `module()` under specifiers that resolved to this instance. */
+  readonly deferred: DeferredNamespace[];
   /** A CommonJS module's `module` object, once linked. */
   module: { exports: unknown; loaded: boolean } | undefined;
 }
@@ -119,6 +121,26 @@ const memoOf = (host: ModuleHost): Map<string, Instance> => {
 };
 /** Namespace object → its instance (to share instances through `{ namespace }` descriptors). */
 const namespaceInstances = new WeakMap<object, Instance>();
+
+/** Per compartment: specifier → the namespace `compartment.module()` made before the module was linked. */
+const deferreds = new WeakMap<object, Map<string, DeferredNamespace>>();
+/** Such a namespace → where it was asked for, so that a `{ namespace }` descriptor can name it early. */
+const deferredOrigins = new WeakMap<object, { readonly host: ModuleHost; readonly specifier: string }>();
+
+const deferredFor = (host: ModuleHost, specifier: string): DeferredNamespace => {
+  let map = weakmapGet(deferreds, host.self);
+  if (map === undefined) {
+    map = new Map<string, DeferredNamespace>();
+    weakmapSet(deferreds, host.self, map);
+  }
+  let deferred = mapGet(map, specifier);
+  if (deferred === undefined) {
+    deferred = makeDeferredNamespace();
+    mapSet(map, specifier, deferred);
+    weakmapSet(deferredOrigins, deferred.namespace, freeze({ host, specifier }));
+  }
+  return deferred;
+};
 
 const isThenable = (value: unknown): boolean => isObject(value) && typeof reflectGet(value, 'then') === 'function';
 
@@ -144,6 +166,7 @@ const makeInstance = (host: ModuleHost, specifier: string, parts: Partial<Instan
   primed: undefined,
   error: undefined,
   namespace: undefined,
+  deferred: [],
   module: undefined,
 });
 
@@ -198,14 +221,14 @@ const interpret = (host: ModuleHost, specifier: string, descriptor: unknown, syn
     return instanceOfSource(host, specifier, descriptor, undefined);
   }
   if (!isObject(descriptor)) throw badDescriptor(host, specifier, `is of kind ${kindOf(descriptor)}`);
-  if (isModuleNamespace(descriptor)) return instanceForNamespace(host, specifier, descriptor);
+  if (isModuleNamespace(descriptor)) return instanceForNamespace(host, specifier, descriptor, sync);
   const otherCompartment = reflectGet(descriptor, 'compartment');
   const other = otherCompartment === undefined ? host : host.hostOf(otherCompartment);
   if (other === undefined) throw badDescriptor(host, specifier, 'names a compartment that is not a Compartment');
   if (objectHasOwn(descriptor, 'namespace')) {
     const namespace = reflectGet(descriptor, 'namespace');
     if (typeof namespace === 'string') return instanceFor(other, namespace, sync);
-    if (isModuleNamespace(namespace)) return instanceForNamespace(host, specifier, namespace as object);
+    if (isModuleNamespace(namespace)) return instanceForNamespace(host, specifier, namespace as object, sync);
     if (isObject(namespace)) return makeInstance(host, specifier, { object: namespace });
     throw badDescriptor(host, specifier, `has a namespace of kind ${kindOf(namespace)}`);
   }
@@ -221,21 +244,26 @@ const interpret = (host: ModuleHost, specifier: string, descriptor: unknown, syn
         if (found.source !== undefined) return makeInstance(host, ownSpecifier, { source: found.source, importMeta: importMeta as object | undefined });
         if (found.cjs !== undefined) return makeInstance(host, ownSpecifier, { cjs: found.cjs });
         if (found.precompiled !== undefined) return makeInstance(host, ownSpecifier, { precompiled: found.precompiled, importMeta: importMeta as object | undefined });
-        if (found.virtual !== undefined) return makeInstance(host, ownSpecifier, { virtual: found.virtual, importMeta: importMeta as object | undefined });
+        if (found.virtual !== undefined) {
+          return makeInstance(host, ownSpecifier, { virtual: found.virtual, json: found.json, importMeta: importMeta as object | undefined });
+        }
         throw badDescriptor(host, specifier, `names ${jsonStringify(source)}, which has no module source`);
       });
     }
     return instanceOfSource(host, ownSpecifier, source, importMeta);
   }
   const virtual = asVirtual(descriptor);
-  if (virtual !== undefined) return makeInstance(host, specifier, { virtual });
+  if (virtual !== undefined) return makeInstance(host, specifier, { virtual, json: isJsonModuleSource(descriptor) });
   throw badDescriptor(host, specifier, 'has none of source, record, namespace or execute');
 };
 
-const instanceForNamespace = (host: ModuleHost, specifier: string, namespace: object): Instance => {
+const instanceForNamespace = (host: ModuleHost, specifier: string, namespace: object, sync: Sync): Maybe<Instance> => {
   const found = weakmapGet(namespaceInstances, namespace);
-  if (found === undefined) throw badDescriptor(host, specifier, 'gives a namespace this realm did not make');
-  return found;
+  if (found !== undefined) return found;
+  // A namespace from `module()` before its module was linked: the module it stands for.
+  const origin = weakmapGet(deferredOrigins, namespace);
+  if (origin !== undefined) return instanceFor(origin.host, origin.specifier, sync);
+  throw badDescriptor(host, specifier, 'gives a namespace this realm did not make');
 };
 
 const notFound = (host: ModuleHost, specifier: string, why: string): Error =>
@@ -250,6 +278,10 @@ const instanceFor = (host: ModuleHost, specifier: string, sync: Sync): Maybe<Ins
     const raced = mapGet(memo, specifier);
     if (raced !== undefined) return raced;
     mapSet(memo, specifier, instance);
+    // A namespace `module()` handed out for this specifier becomes this instance's namespace.
+    const early = weakmapGet(deferreds, host.self);
+    const deferred = early === undefined ? undefined : mapGet(early, specifier);
+    if (deferred !== undefined) instance.deferred[instance.deferred.length] = deferred;
     return instance;
   };
   const { modules, moduleMapHook, importHook, importNowHook } = host.options;
@@ -559,7 +591,15 @@ const namespaceOf = (instance: Instance): object => {
     unambiguous[unambiguous.length] = names[i];
     readers[names[i]] = readerOf(resolution);
   }
-  const namespace = makeModuleNamespace(unambiguous, freeze(readers));
+  const frozenReaders = freeze(readers);
+  // The first namespace `module()` handed out early becomes the namespace; any other is completed too.
+  let namespace: object | undefined;
+  for (let i = 0; i < instance.deferred.length; i += 1) {
+    instance.deferred[i].activate(unambiguous, frozenReaders);
+    weakmapSet(namespaceInstances, instance.deferred[i].namespace, instance);
+    namespace ??= instance.deferred[i].namespace;
+  }
+  namespace ??= makeModuleNamespace(unambiguous, frozenReaders);
   instance.namespace = namespace;
   weakmapSet(namespaceInstances, namespace, instance);
   return namespace;
@@ -567,6 +607,26 @@ const namespaceOf = (instance: Instance): object => {
 
 const linkError = (instance: Instance, what: string): Error =>
   makeSyntaxError(`module ${jsonStringify(instance.specifier)}`, what, codes.MODULE_LINK_FAILED);
+
+/** A JSON module must be imported `with { type: 'json' }`, and only a JSON module so (as in Node and browsers). */
+const checkType = (importer: string, request: string, type: string | undefined, target: Instance): void => {
+  if (type !== undefined && type !== 'json') {
+    throw makeTypeError(`module ${jsonStringify(importer)}`, `import attribute type ${jsonStringify(type)} of ${jsonStringify(request)} is not supported`, codes.MODULE_LINK_FAILED);
+  }
+  if ((type === 'json') !== target.json) {
+    const what = target.json ? 'is a JSON module: import it with { type: "json" }' : 'is not a JSON module, but is imported with { type: "json" }';
+    throw makeTypeError(`module ${jsonStringify(importer)}`, `${jsonStringify(request)} ${what}`, codes.MODULE_LINK_FAILED);
+  }
+};
+
+const checkAttributes = (instance: Instance): void => {
+  const { requestedModules, attributes } = instance.source!.record;
+  for (let i = 0; i < requestedModules.length; i += 1) {
+    const request = requestedModules[i];
+    const attrs = attributes[request];
+    checkType(instance.specifier, request, attrs === undefined ? undefined : attrs.type, instance.resolved[request]);
+  }
+};
 
 /** The import bindings of a source instance: a frozen null-prototype object of getters. */
 const importBindings = (instance: Instance): object => {
@@ -601,6 +661,7 @@ const linkGraph = (root: Instance): void => {
   const bindings: object[] = [];
   for (let i = 0; i < order.length; i += 1) {
     const instance = order[i];
+    if (instance.source !== undefined) checkAttributes(instance);
     if (instance.source !== undefined) bindings[i] = importBindings(instance);
     // Star exports must not be ambiguous for a name someone imports: checked by importBindings.
   }
@@ -717,7 +778,7 @@ const makeEnvironment = (instance: Instance): object =>
       }
     },
     meta: instance.source!.record.usesImportMeta ? makeImportMeta(instance) : undefined,
-    import: (request: unknown): Promise<object> => dynamicImport(instance, request),
+    import: (request: unknown, options?: unknown): Promise<object> => dynamicImport(instance, request, options),
   });
 
 /** `import.meta`: a null-prototype object with the descriptor's `importMeta` properties, then given to importMetaHook. */
@@ -734,11 +795,36 @@ const makeImportMeta = (instance: Instance): object => {
   return meta;
 };
 
-/** `import(request)` in a module: resolved against the module, loaded by its compartment; never throws synchronously. */
-const dynamicImport = (instance: Instance, request: unknown): Promise<object> =>
+/**
+ * `import(request, options)` in a module: resolved against the module, loaded by its compartment,
+ * checked against `options.with.type`; never throws synchronously.
+ */
+const dynamicImport = (instance: Instance, request: unknown, options: unknown): Promise<object> =>
   new Promise<object>((resolve, reject) => {
-    const full = resolveSpecifier(instance, `${request}`);
-    promiseThen(importNamespace(instance.host, full), resolve as (v: unknown) => unknown, reject);
+    const specifier = `${request}`;
+    let type: string | undefined;
+    if (options !== undefined) {
+      if (!isObject(options)) throw makeTypeError('import()', 'the options must be an object', codes.BAD_OPTION_VALUE);
+      const attrs: unknown = reflectGet(options, 'with');
+      if (attrs !== undefined) {
+        if (!isObject(attrs)) throw makeTypeError('import()', 'options.with must be an object', codes.BAD_OPTION_VALUE);
+        const given: unknown = reflectGet(attrs, 'type');
+        if (given !== undefined) type = `${given}`;
+      }
+    }
+    const full = resolveSpecifier(instance, specifier);
+    promiseThen(
+      importNamespace(instance.host, full),
+      namespace => {
+        try {
+          checkType(instance.specifier, specifier, type, weakmapGet(namespaceInstances, namespace as object)!);
+          resolve(namespace as object);
+        } catch (error) {
+          reject(error);
+        }
+      },
+      reject,
+    );
   });
 
 // --- Evaluation ---
@@ -814,7 +900,7 @@ const runPrecompiled = (instance: Instance): void => {
       imports: freeze(imports),
       onceVar: bindings.onceVar,
       liveVar: bindings.liveVar,
-      import: freeze((request: unknown) => dynamicImport(instance, request)),
+      import: freeze((request: unknown, options?: unknown) => dynamicImport(instance, request, options)),
       importMeta: meta,
     }),
   ]);
@@ -963,11 +1049,19 @@ export const loadOnly = (moduleHost: ModuleHost, specifier: string): Promise<voi
     else resolve();
   });
 
-/** `module`: the namespace of an instance that is linked already (import or importNow it first). */
-export const linkedNamespace = (moduleHost: ModuleHost, specifier: string): object => {
+/**
+ * `module`: the namespace of the module under `specifier`, as ses gives it: loading nothing. If the
+ * module is not linked yet, a namespace that throws ReferenceError until it is (then the same object
+ * is its namespace, for `import()` too).
+ */
+export const moduleNamespace = (moduleHost: ModuleHost, specifier: string): object => {
   const instance = mapGet(memoOf(moduleHost), specifier);
-  if (instance === undefined || instance.status === 'new') {
-    throw makeTypeError(`${API}.module()`, `module ${jsonStringify(specifier)} is not loaded and linked yet; import it first`, codes.MODULE_NOT_LINKED);
+  if (instance !== undefined && instance.status !== 'new') return namespaceOf(instance);
+  const deferred = deferredFor(moduleHost, specifier);
+  if (instance !== undefined && instance.namespace === undefined) {
+    let known = false;
+    for (let i = 0; i < instance.deferred.length; i += 1) if (instance.deferred[i] === deferred) known = true;
+    if (!known) instance.deferred[instance.deferred.length] = deferred;
   }
-  return namespaceOf(instance);
+  return deferred.namespace;
 };

@@ -1,7 +1,7 @@
 // Reads the static import/export structure of a parsed module (its top-level declarations only:
 // ECMA-262 allows them nowhere else) into plain frozen data for the module loader and linker.
 // Assumes a Program parsed by acorn with sourceType 'module'. No side effects.
-import type { Identifier, Literal, Pattern, Program } from 'acorn';
+import type { Identifier, ImportAttribute, Literal, Pattern, Program } from 'acorn';
 import { create, freeze } from '../commons.js';
 
 /** `import { importName as localName } from 'specifier'`; importName `'default'` or `'*'` (namespace) for those forms. */
@@ -39,6 +39,8 @@ export interface ModuleRecordData {
   readonly usesImportMeta: boolean;
   /** The module awaits at top level (`await`, `for await`, `await using`). */
   readonly hasTopLevelAwait: boolean;
+  /** Import attributes (`with { type: 'json' }`) per requested specifier, as first written. */
+  readonly attributes: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** Flags the scope walk computes for the whole module, copied into the record. */
@@ -89,10 +91,17 @@ export const collectModuleRecord = (program: Program, flags: ModuleFlags): Modul
   const exports: ModuleExportEntry[] = [];
   const reexports: ModuleReexportEntry[] = [];
   const starExports: string[] = [];
-  const request = (specifier: string): void => {
+  const attributes = create(null) as Record<string, Readonly<Record<string, string>>>;
+  const request = (specifier: string, node?: { attributes?: readonly ImportAttribute[] }): void => {
     if (requested[specifier] !== true) {
       requested[specifier] = true;
       requestedModules[requestedModules.length] = specifier;
+    }
+    const list = node?.attributes;
+    if (list !== undefined && list.length > 0 && attributes[specifier] === undefined) {
+      const map = create(null) as Record<string, string>;
+      for (let i = 0; i < list.length; i += 1) map[nameOf(list[i].key)] = `${list[i].value.value}`;
+      attributes[specifier] = freeze(map);
     }
   };
   const exportLocal = (exportName: string, localName: string): void => {
@@ -105,7 +114,7 @@ export const collectModuleRecord = (program: Program, flags: ModuleFlags): Modul
     switch (node.type) {
       case 'ImportDeclaration': {
         const specifier = specifierOf(node.source);
-        request(specifier);
+        request(specifier, node);
         for (let j = 0; j < node.specifiers.length; j += 1) {
           const s = node.specifiers[j];
           const importName =
@@ -117,7 +126,7 @@ export const collectModuleRecord = (program: Program, flags: ModuleFlags): Modul
       case 'ExportNamedDeclaration': {
         if (node.source) {
           const specifier = specifierOf(node.source);
-          request(specifier);
+          request(specifier, node);
           for (let j = 0; j < node.specifiers.length; j += 1) {
             const s = node.specifiers[j];
             reexports[reexports.length] = freeze({
@@ -149,7 +158,7 @@ export const collectModuleRecord = (program: Program, flags: ModuleFlags): Modul
       }
       case 'ExportAllDeclaration': {
         const specifier = specifierOf(node.source);
-        request(specifier);
+        request(specifier, node);
         if (node.exported) {
           reexports[reexports.length] = freeze({ specifier, importName: '*', exportName: nameOf(node.exported) });
         } else starExports[starExports.length] = specifier;
@@ -168,5 +177,6 @@ export const collectModuleRecord = (program: Program, flags: ModuleFlags): Modul
     usesDynamicImport: flags.usesDynamicImport,
     usesImportMeta: flags.usesImportMeta,
     hasTopLevelAwait: flags.hasTopLevelAwait,
+    attributes: freeze(attributes),
   });
 };

@@ -4,8 +4,8 @@
 // compile it (module-compile.ts) into their own generator the first time they instantiate it.
 // The text is kept privately (a WeakMap), so a ModuleSource is an inert, frozen description.
 // Assumes nothing; usable before lockdown (only compartments need lockdown). No side effects.
-import { WeakMap, defineProperty, freeze, kindOf, toStringTagSymbol, weakmapGet, weakmapSet } from '../commons.js';
-import { codes, makeTypeError } from '../errors.js';
+import { WeakMap, defineProperty, freeze, jsonStringify, kindOf, ownKeys, toStringTagSymbol, weakmapGet, weakmapSet } from '../commons.js';
+import { codes, makeSyntaxError, makeTypeError } from '../errors.js';
 import { analyzeSource } from './analyze-source.js';
 import type { ModuleRecordData } from './module-record.js';
 import { markOwn } from '../lockdown/own-functions.js';
@@ -77,6 +77,16 @@ export function checkSourceArguments(
 export const ModuleSource = markOwn(function ModuleSource(this: ModuleSource, source: unknown, location?: unknown) {
   checkSourceArguments('ModuleSource', new.target, source, location);
   const record = analyzeSource(source, 'module').moduleRecord!;
+  // Import attributes: `type` is the only key any host supports (ECMA-262 HostGetSupportedImportAttributes).
+  const attributed = ownKeys(record.attributes);
+  for (let i = 0; i < attributed.length; i += 1) {
+    const keys = ownKeys(record.attributes[attributed[i] as string]);
+    for (let j = 0; j < keys.length; j += 1) {
+      if (keys[j] !== 'type') {
+        throw makeSyntaxError('new ModuleSource()', `the import attribute ${jsonStringify(keys[j])} is not supported (only "type")`, codes.SYNTAX_ERROR);
+      }
+    }
+  }
   const exportNames: string[] = [];
   const exportEntries: [string, string][] = [];
   for (let i = 0; i < record.exports.length; i += 1) {
