@@ -124,7 +124,7 @@ test('cjs-host-require-escape: CommonJS in a compartment gets only the compartme
 test('node loader: files outside the root are refused; built-ins only when granted', t => {
   const root = writeTree({ 'package.json': '{}', 'm.mjs': `import path from 'node:path'; export const sep = path.sep;`, 'up.mjs': `import '../outside.mjs';` });
   writeFileSync(join(dirname(root), 'outside.mjs'), 'export default 1;');
-  t.throws(() => compartmentFor(root).importNow(join(root, 'up.mjs')), { message: /outside the root/ });
+  t.throws(() => compartmentFor(root).importNow(join(root, 'up.mjs')), { message: /cannot find module "..\/outside.mjs"/ });
   t.throws(() => compartmentFor(root).importNow(join(root, 'm.mjs')), { message: /not granted/ });
   const granted = new Compartment({
     __options__: true,

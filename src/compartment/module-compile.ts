@@ -82,7 +82,8 @@ export const planModule = (program: Program, source: string, edits: SourceEdits,
   const getters: string[] = [];
   let anonymousDefaultFunction = false;
   const exportLocal = (exportName: string, localName: string): void => {
-    getters[getters.length] = `${jsonStringify(exportName)}: () => ${localName}`;
+    // A computed key: `"__proto__": …` would set the prototype (or, twice, be a syntax error).
+    getters[getters.length] = `[${jsonStringify(exportName)}]: () => ${localName}`;
   };
   const body: (Statement | ModuleDeclaration)[] = program.body;
   // First the imports: an `export { x }` of an imported x reads the import binding.

@@ -241,6 +241,9 @@ const interpret = (host: ModuleHost, specifier: string, descriptor: unknown, syn
     if (typeof source === 'string') {
       // A new instance, in this compartment, of the source that `source` names in the other one.
       return then(instanceFor(other, source, sync), found => {
+        // Only a source that compartment was given itself: not one it reaches through an alias
+        // (`{ namespace }`), which would let anyone holding a namespace run its module again.
+        if (found.host !== other) throw badDescriptor(host, specifier, `names ${jsonStringify(source)}, which that compartment only aliases`);
         if (found.source !== undefined) return makeInstance(host, ownSpecifier, { source: found.source, importMeta: importMeta as object | undefined });
         if (found.cjs !== undefined) return makeInstance(host, ownSpecifier, { cjs: found.cjs });
         if (found.precompiled !== undefined) return makeInstance(host, ownSpecifier, { precompiled: found.precompiled, importMeta: importMeta as object | undefined });
@@ -897,10 +900,10 @@ const runPrecompiled = (instance: Instance): void => {
   if (record.needsImportMeta) meta = makeImportMeta(instance);
   apply(functor, undefined, [
     freeze({
-      imports: freeze(imports),
+      imports: markOwn(freeze(imports)),
       onceVar: bindings.onceVar,
       liveVar: bindings.liveVar,
-      import: freeze((request: unknown, options?: unknown) => dynamicImport(instance, request, options)),
+      import: markOwn(freeze((request: unknown, options?: unknown) => dynamicImport(instance, request, options))),
       importMeta: meta,
     }),
   ]);
@@ -1018,6 +1021,11 @@ const primed = (root: Instance): Maybe<void> => {
 
 /** Loads, links and evaluates `specifier` in `moduleHost`; resolves to its namespace. */
 export const importNamespace = (moduleHost: ModuleHost, specifier: string): Promise<object> =>
+  // Started in a later job, as a native import() is: never in the middle of the caller's code, and
+  // never at a stack depth the caller chose (a module that fails for lack of stack stays failed).
+  promiseThen(promiseResolve(undefined), () => startImport(moduleHost, specifier)) as Promise<object>;
+
+const startImport = (moduleHost: ModuleHost, specifier: string): Promise<object> =>
   new Promise<object>((resolve, reject) => {
     const started = then(instanceFor(moduleHost, specifier, false), instance =>
       then(loadGraph(instance, false), () => {

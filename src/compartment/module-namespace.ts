@@ -15,12 +15,14 @@ import {
   preventExtensions,
   stringCompare,
   toStringTagSymbol,
+  TypeError,
+  jsonStringify,
   WeakSet,
   weaksetAdd,
   weaksetHas,
   is,
 } from '../commons.js';
-import { codes, makeReferenceError } from '../errors.js';
+import { codes, formatMessage, makeReferenceError } from '../errors.js';
 
 /** Export name → a function reading the binding (throws ReferenceError in its TDZ). */
 export type ExportReaders = Record<string, () => unknown>;
@@ -37,6 +39,8 @@ export interface DeferredNamespace {
   /** Gives it its exports: from then on it behaves as a namespace made complete. */
   readonly activate: (names: readonly string[], readers: ExportReaders) => void;
 }
+
+const stringify = (key: PropertyKey): string => (typeof key === 'symbol' ? 'a symbol' : jsonStringify(key));
 
 const notYet = (): never => {
   throw makeReferenceError('module namespace', 'the module has not been linked yet; import it first', codes.MODULE_NOT_LINKED);
@@ -72,9 +76,11 @@ export const makeDeferredNamespace = (): DeferredNamespace => {
       keys[keys.length] = toStringTagSymbol;
       return keys;
     },
-    set() {
+    set(_t: object, key: PropertyKey) {
       ready();
-      return false;
+      // As ses does (its own tests expect this message): a TypeError even where [[Set]] would only
+      // return false (Reflect.set), so that sloppy-mode code cannot miss it either.
+      throw new TypeError(formatMessage(`Cannot set property ${stringify(key)} of a module namespace`, 'its exports are read-only', codes.NAMESPACE_READ_ONLY));
     },
     deleteProperty(_t: object, key: PropertyKey) {
       ready();

@@ -5,8 +5,9 @@
 // ses's calling convention `{ imports, onceVar, liveVar, import, importMeta }`, where bindings are
 // pushed to updaters. This file holds the record and the binding cells; module-loader.ts links
 // and runs them. No side effects.
-import { create, defineProperty, freeze, isObject, jsonStringify, objectHasOwn, ownKeys, reflectGet } from '../commons.js';
+import { apply, create, defineProperty, freeze, isObject, jsonStringify, objectHasOwn, ownKeys, reflectGet } from '../commons.js';
 import { codes, makeReferenceError } from '../errors.js';
+import { markOwn } from '../lockdown/own-functions.js';
 
 export interface PrecompiledRecord {
   readonly functorSource: string;
@@ -81,6 +82,17 @@ export const asPrecompiled = (value: unknown): PrecompiledRecord | undefined => 
 
 type Updater = (value: unknown) => unknown;
 
+const notifyOne = (updater: Updater, value: unknown): void => {
+  try {
+    apply(updater, undefined, [value]);
+  } catch {
+    // The importer's updater failed: its own binding stays as it was; nothing else is affected.
+  }
+};
+
+/** What functor code is handed: frozen, and rendered as native code (it is Permafrost's). */
+const own = <F extends (...args: never[]) => unknown>(fn: F): F => markOwn(freeze(fn));
+
 /** The binding cells of one precompiled instance, and what its functor and its importers use. */
 export interface PrecompiledBindings {
   /** Export name → reader (throws ReferenceError in the binding's TDZ). */
@@ -105,10 +117,13 @@ export const makePrecompiledBindings = (record: PrecompiledRecord, specifier: st
     let value: unknown;
     let tdz = true;
     const updaters: Updater[] = [];
+    // Updaters belong to importers (perhaps in other compartments): each is called as a plain
+    // function (never as a method of our list), and one that throws neither stops the others nor
+    // makes the exporter's own assignment fail.
     const publish = (v: unknown): unknown => {
       value = v;
       tdz = false;
-      for (let i = 0; i < updaters.length; i += 1) updaters[i](v);
+      for (let i = 0; i < updaters.length; i += 1) notifyOne(updaters[i], v);
       return v;
     };
     const cell = {
@@ -118,7 +133,7 @@ export const makePrecompiledBindings = (record: PrecompiledRecord, specifier: st
       },
       notify: (updater: Updater): void => {
         updaters[updaters.length] = updater;
-        if (!tdz) updater(value);
+        if (!tdz) notifyOne(updater, value);
       },
       set: publish,
     };
@@ -129,7 +144,7 @@ export const makePrecompiledBindings = (record: PrecompiledRecord, specifier: st
   for (let i = 0; i < fixedNames.length; i += 1) {
     const exportName = fixedNames[i] as string;
     const cell = cellFor(record.fixed[exportName]);
-    onceVar[record.fixed[exportName]] = cell.set;
+    onceVar[record.fixed[exportName]] = own(cell.set);
     readers[exportName] = cell.get;
     notifiers[exportName] = cell.notify;
   }
@@ -139,7 +154,7 @@ export const makePrecompiledBindings = (record: PrecompiledRecord, specifier: st
     const localName = record.live[exportName][0];
     const viaLexical = record.live[exportName][1];
     const cell = cellFor(localName);
-    liveVar[localName] = cell.set;
+    liveVar[localName] = own(cell.set);
     readers[exportName] = cell.get;
     notifiers[exportName] = cell.notify;
     if (viaLexical && !objectHasOwn(lexicals, localName)) {
@@ -149,7 +164,7 @@ export const makePrecompiledBindings = (record: PrecompiledRecord, specifier: st
         cell.set(v);
       };
       // An accessor: reads and writes of the local name in the functor go through the cell.
-      defineProperty(lexicals, localName, { __proto__: null, get, set, enumerable: true, configurable: false } as PropertyDescriptor);
+      defineProperty(lexicals, localName, { __proto__: null, get: own(get), set: own(set), enumerable: true, configurable: false } as PropertyDescriptor);
     }
   }
   return freeze({ readers: freeze(readers), notifiers: freeze(notifiers), onceVar: freeze(onceVar), liveVar: freeze(liveVar), lexicals: freeze(lexicals) });

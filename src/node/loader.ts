@@ -48,20 +48,24 @@ const readJson = (path: string): Record<string, unknown> | undefined => {
   }
 };
 
-/** The nearest package.json at or above `dir`, with its directory. */
-const packageScope = (dir: string): { dir: string; json: Record<string, unknown> } | undefined => {
-  for (let d = dir; ; d = dirname(d)) {
+/** Whether `path` is `root` or under it, by its text alone (no file system access). */
+const isWithin = (root: string, path: string): boolean => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/** The nearest package.json at or above `dir`, but not above `root`, with its directory. */
+const packageScope = (root: string, dir: string): { dir: string; json: Record<string, unknown> } | undefined => {
+  for (let d = dir; isWithin(root, d); d = dirname(d)) {
     const json = isFile(join(d, 'package.json')) ? readJson(join(d, 'package.json')) : undefined;
     if (json !== undefined) return { dir: d, json };
-    if (dirname(d) === d) return undefined;
+    if (d === root) return undefined;
   }
+  return undefined;
 };
 
-const kindOfFile = (path: string): Kind => {
+const kindOfFile = (root: string, path: string): Kind => {
   if (path.endsWith('.mjs')) return 'module';
   if (path.endsWith('.cjs')) return 'commonjs';
   if (path.endsWith('.json')) return 'json';
-  return packageScope(dirname(path))?.json.type === 'module' ? 'module' : 'commonjs';
+  return packageScope(root, dirname(path))?.json.type === 'module' ? 'module' : 'commonjs';
 };
 
 /** Resolves a package.json `exports` or `imports` target for `subpath` under `conditions`. */
@@ -116,19 +120,25 @@ export const makeNodeModuleHooks = (options: NodeLoaderOptions): NodeModuleHooks
   const extra = options.conditions ?? [];
   const isBuiltin = (s: string): boolean => s.startsWith('node:') || builtinModules.includes(s);
 
-  const inside = (path: string): string => {
+  // Everything outside the root is refused before the file system is asked anything, and with the
+  // same error as a missing file, naming only what the guest wrote: what exists outside the root,
+  // and where links point, is not the guest's to learn.
+  const notFound = (specifier: string): Error => fail(`cannot find module ${JSON.stringify(specifier)}`);
+  const inside = (path: string, specifier: string = path): string => {
+    if (!isWithin(root, resolve(path))) throw notFound(specifier);
     let real: string;
     try {
       real = realpathSync(path);
     } catch {
-      throw fail(`cannot find ${JSON.stringify(path)}`);
+      throw notFound(specifier);
     }
-    if (real !== root && !real.startsWith(root + sep)) throw fail(`${JSON.stringify(real)} is outside the root ${JSON.stringify(root)}`);
+    if (!isWithin(root, real)) throw notFound(specifier);
     return real;
   };
 
-  // CommonJS LOAD_AS_FILE and LOAD_AS_DIRECTORY.
+  // CommonJS LOAD_AS_FILE and LOAD_AS_DIRECTORY (within the root only).
   const asFileOrDirectory = (path: string): string | undefined => {
+    if (!isWithin(root, resolve(path))) return undefined;
     for (const candidate of [path, `${path}.js`, `${path}.json`, `${path}.cjs`]) if (isFile(candidate)) return candidate;
     const pkg = readJson(join(path, 'package.json'));
     if (pkg && typeof pkg.main === 'string') {
@@ -143,51 +153,54 @@ export const makeNodeModuleHooks = (options: NodeLoaderOptions): NodeModuleHooks
     const pkg = readJson(join(pkgDir, 'package.json'));
     if (pkg && pkg.exports !== undefined) {
       const target = resolveMap(pkg.exports, subpath, conditions);
-      if (typeof target !== 'string') throw fail(`package ${JSON.stringify(pkgDir)} does not export ${JSON.stringify(subpath)}`);
+      if (typeof target !== 'string') throw fail(`the package does not export ${JSON.stringify(subpath)}`);
       return join(pkgDir, target);
     }
     const found = asFileOrDirectory(subpath === '.' ? pkgDir : join(pkgDir, subpath));
-    if (found === undefined) throw fail(`cannot find ${JSON.stringify(subpath)} in package ${JSON.stringify(pkgDir)}`);
+    if (found === undefined) throw fail(`cannot find ${JSON.stringify(subpath)} in its package`);
     return found;
   };
 
   const resolveHook = (specifier: string, referrer: string): string => {
     if (isBuiltin(specifier)) return specifier.startsWith('node:') ? specifier : `node:${specifier}`;
-    const fromDir = isAbsolute(referrer) ? dirname(referrer) : root;
-    const requiring = isAbsolute(referrer) && kindOfFile(referrer) === 'commonjs';
+    const fromDir = isAbsolute(referrer) && isWithin(root, referrer) ? dirname(referrer) : root;
+    const requiring = isAbsolute(referrer) && isWithin(root, referrer) && kindOfFile(root, referrer) === 'commonjs';
     const conditions = [...extra, 'node', requiring ? 'require' : 'import'];
     if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/')) {
       const path = resolve(fromDir, specifier);
+      if (!isWithin(root, path)) throw notFound(specifier);
       if (requiring) {
         const found = asFileOrDirectory(path);
-        if (found === undefined) throw fail(`cannot find ${JSON.stringify(specifier)} from ${JSON.stringify(referrer)}`);
-        return inside(found);
+        if (found === undefined) throw notFound(specifier);
+        return inside(found, specifier);
       }
-      return inside(path);
+      return inside(path, specifier);
     }
     if (specifier.startsWith('#')) {
-      const scope = packageScope(fromDir);
+      const scope = packageScope(root, fromDir);
       const target = scope ? resolveMap(scope.json.imports, specifier, conditions) : undefined;
-      if (typeof target !== 'string') throw fail(`${JSON.stringify(specifier)} is not in the imports of the package of ${JSON.stringify(referrer)}`);
-      return target.startsWith('./') ? inside(join(scope!.dir, target)) : resolveHook(target, referrer);
+      if (typeof target !== 'string') throw notFound(specifier);
+      return target.startsWith('./') ? inside(join(scope!.dir, target), specifier) : resolveHook(target, referrer);
     }
     // A bare specifier: the package name, then the subpath.
     const parts = specifier.split('/');
     const nameLength = specifier.startsWith('@') ? 2 : 1;
     const name = parts.slice(0, nameLength).join('/');
     const subpath = parts.length > nameLength ? `./${parts.slice(nameLength).join('/')}` : '.';
-    for (let d = fromDir; ; d = dirname(d)) {
+    // node_modules folders from the referrer's directory up to the root, not above it.
+    for (let d = fromDir; isWithin(root, d); d = dirname(d)) {
       const pkgDir = join(d, 'node_modules', name);
+      if (!isWithin(root, pkgDir)) break;
       if (isFile(join(pkgDir, 'package.json')) || (subpath !== '.' && isFile(join(pkgDir, subpath)))) {
-        return inside(packageTarget(pkgDir, subpath, conditions));
+        return inside(packageTarget(pkgDir, subpath, conditions), specifier);
       }
-      if (dirname(d) === d) break;
+      if (d === root) break;
     }
-    throw fail(`cannot find package ${JSON.stringify(name)} from ${JSON.stringify(referrer)}`);
+    throw notFound(specifier);
   };
 
   const describe = (path: string, text: string): object => {
-    const kind = kindOfFile(path);
+    const kind = kindOfFile(root, path);
     const source =
       kind === 'module' ? new ModuleSource(text, path) : kind === 'json' ? makeJsonModuleSource(text) : new CjsModuleSource(text, path);
     return { source, specifier: path, importMeta: { url: pathToFileURL(path).href, filename: path, dirname: dirname(path) } };

@@ -41,7 +41,7 @@ const setup = (): { root: string; outside: string } => {
   return { root, outside };
 };
 
-test.failing('redteam-node-loader-probe: errors do not reveal what exists outside the root', async t => {
+test('redteam-node-loader-probe: errors do not reveal what exists outside the root', async t => {
   const { root, outside } = setup();
   writeFileSync(
     join(root, 'probe.cjs'),
@@ -50,7 +50,13 @@ test.failing('redteam-node-loader-probe: errors do not reveal what exists outsid
   );
   const c = new Compartment({ __options__: true, __noNamespaceBox__: true, ...makeNodeModuleHooks({ root }) });
   const { results } = (await c.import('./probe.cjs')) as { results: string[] };
-  t.is(results[0], results[1], 'an existing and a missing file outside the root fail differently');
+  // The same error either way, naming only what the guest wrote.
+  const shape = (message: string, specifier: string): string => message.replace(JSON.stringify(specifier), '<specifier>');
+  t.is(
+    shape(results[0]!, join(outside, 'secret.cjs')),
+    shape(results[1]!, join(outside, 'nothing-here.cjs')),
+    'an existing and a missing file outside the root fail differently',
+  );
   t.false(results[2].includes('hidden-name-4711'), "the main field of a package.json outside the root is shown");
   t.false(results[3].includes(outside), 'the target of a symbolic link is shown');
 });

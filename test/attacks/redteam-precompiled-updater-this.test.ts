@@ -72,7 +72,7 @@ const attacker = `
   export const cut = () => { if (stolen) stolen.length = 0; };
 `;
 
-test.failing('redteam-precompiled-updater-this: an importer cannot forge what another compartment imports', async t => {
+test('redteam-precompiled-updater-this: an importer cannot forge what another compartment imports', async t => {
   const { B, read, bump } = makeVictim();
   const A = new Compartment({
     __options__: true,
@@ -87,7 +87,7 @@ test.failing('redteam-precompiled-updater-this: an importer cannot forge what an
   t.is(read(), 2, 'the honest importer in another compartment reads a value its exporter never exported');
 });
 
-test.failing('redteam-precompiled-updater-this: an importer cannot unsubscribe the others', async t => {
+test('redteam-precompiled-updater-this: an importer cannot unsubscribe the others', async t => {
   const { B, read, bump } = makeVictim();
   const A = new Compartment({
     __options__: true,
@@ -101,7 +101,7 @@ test.failing('redteam-precompiled-updater-this: an importer cannot unsubscribe t
   t.is(read(), 3, 'the honest importer stopped seeing updates of a live binding');
 });
 
-test.failing('redteam-precompiled-updater-this: the onceVar/liveVar setters given to a functor are frozen', t => {
+test('redteam-precompiled-updater-this: the onceVar/liveVar setters given to a functor are frozen', t => {
   const c = new Compartment({
     __options__: true,
     __noNamespaceBox__: true,
