@@ -66,3 +66,22 @@ test('endo-records: errors: a missing import is a SyntaxError, a throwing module
   t.throws(() => c.importNow('m'), { instanceOf: SyntaxError, message: /nope/ });
   t.throws(() => c.importNow('user'), { instanceOf: RangeError, message: 'endo boom' });
 });
+
+test('endo-records: a host-made __syncModuleFunctor__ is used instead of the program text', async t => {
+  const base = endo(`export const a = 0; export let b = 0; b = 666; throw Error('this should not run');`) as Record<string, unknown>;
+  const c = new Compartment({
+    __options__: true,
+    __noNamespaceBox__: true,
+    modules: {
+      pre: {
+        ...base,
+        __syncModuleFunctor__: ({ onceVar, liveVar }: { onceVar: Record<string, (v: unknown) => void>; liveVar: Record<string, (v: unknown) => void> }) => {
+          onceVar.a!(123);
+          liveVar.b!(456);
+        },
+      },
+      main: new ModuleSource(`import { a, b } from 'pre'; export default [a, b];`),
+    },
+  });
+  t.deepEqual([...c.importNow('main').default], [123, 456]);
+});

@@ -390,3 +390,17 @@ test('import attributes: JSON modules need { type: "json" }, and only they take 
   t.throws(() => c.importNow('notJson'), { instanceOf: TypeError, message: /is not a JSON module/ });
   t.throws(() => new ModuleSource(`import x from 'y' with { kind: 'css' };`), { instanceOf: SyntaxError, message: /"kind" is not supported/ });
 });
+
+test('a redirect { specifier, compartment } from a hook shares the instance it names', async t => {
+  const sources: Record<string, string> = {
+    './alias-target.js': `const meaning = 42; export { meaning as default }; export const unique = {};`,
+    './main.js': `import meaning, { unique } from './meaning.js'; import { unique as direct } from './alias-target.js'; export default [meaning, unique === direct];`,
+  };
+  const compartment: Compartment = new Compartment({
+    __options__: true,
+    __noNamespaceBox__: true,
+    importHook: async (specifier: string) =>
+      specifier === './meaning.js' ? { specifier: './alias-target.js', compartment } : new ModuleSource(sources[specifier]!),
+  });
+  t.deepEqual([...(await compartment.import('./main.js')).default], [42, true]);
+});

@@ -255,6 +255,11 @@ const interpret = (host: ModuleHost, specifier: string, descriptor: unknown, syn
     }
     return instanceOfSource(host, ownSpecifier, source, importMeta);
   }
+  // A redirect to another compartment's module: `{ specifier, compartment }` shares that instance.
+  const redirect = reflectGet(descriptor, 'specifier');
+  if (typeof redirect === 'string' && otherCompartment !== undefined && reflectGet(descriptor, 'execute') === undefined) {
+    return instanceFor(other, redirect, sync);
+  }
   const virtual = asVirtual(descriptor);
   if (virtual !== undefined) return makeInstance(host, specifier, { virtual, json: isJsonModuleSource(descriptor) });
   throw badDescriptor(host, specifier, 'has none of source, record, namespace or execute');
@@ -867,7 +872,8 @@ const runPrecompiled = (instance: Instance): void => {
   const bindings = instance.bindings!;
   const global = instance.host.global();
   const options = freeze({ localTransforms: instance.host.options.shimTransforms, sloppyGlobalsMode: false, lexicals: bindings.lexicals });
-  const functor = evaluateScript(global, [], record.functorSource, options, `module ${jsonStringify(instance.specifier)}`);
+  const functor =
+    record.functor ?? evaluateScript(global, [], record.functorSource, options, `module ${jsonStringify(instance.specifier)}`);
   if (typeof functor !== 'function') throw linkError(instance, 'the __syncModuleProgram__ of a precompiled record is not a function');
   // updateRecord: [[specifier, [[importName, [updater, …]], …]], …] (arrays or Maps, as ses iterates them).
   const imports = (updateRecord: unknown): void => {

@@ -1,5 +1,6 @@
 // Precompiled module records in the shape `@endo/module-source` produces (and ses runs):
-// `imports`, `exports`, `reexports`, `__syncModuleProgram__` (the text of a functor), the export
+// `imports`, `exports`, `reexports`, `__syncModuleProgram__` (the text of a functor) or
+// `__syncModuleFunctor__` (a functor the host made: it runs with the host's authority), the export
 // maps `__fixedExportMap__` / `__liveExportMap__` / `__reexportMap__`, `__needsImportMeta__`.
 // The record is copied into frozen data when a compartment is given it; the functor is called with
 // ses's calling convention `{ imports, onceVar, liveVar, import, importMeta }`, where bindings are
@@ -11,6 +12,8 @@ import { markOwn } from '../lockdown/own-functions.js';
 
 export interface PrecompiledRecord {
   readonly functorSource: string;
+  /** `__syncModuleFunctor__`: a functor the host made itself, used instead of the source if given. */
+  readonly functor: ((...args: unknown[]) => unknown) | undefined;
   readonly imports: readonly string[];
   readonly exportAlls: readonly string[];
   /** Export name → local name. */
@@ -35,7 +38,8 @@ const stringsOf = (value: unknown): string[] => {
 export const asPrecompiled = (value: unknown): PrecompiledRecord | undefined => {
   if (!isObject(value)) return undefined;
   const functorSource = reflectGet(value, '__syncModuleProgram__');
-  if (typeof functorSource !== 'string') return undefined;
+  const functor = reflectGet(value, '__syncModuleFunctor__');
+  if (typeof functorSource !== 'string' && typeof functor !== 'function') return undefined;
   const fixed = create(null) as Record<string, string>;
   const fixedMap = reflectGet(value, '__fixedExportMap__');
   if (isObject(fixedMap)) {
@@ -70,7 +74,8 @@ export const asPrecompiled = (value: unknown): PrecompiledRecord | undefined => 
     }
   }
   return freeze({
-    functorSource,
+    functorSource: typeof functorSource === 'string' ? functorSource : '',
+    functor: typeof functor === 'function' ? (functor as (...args: unknown[]) => unknown) : undefined,
     imports: freeze(stringsOf(reflectGet(value, 'imports'))),
     exportAlls: freeze(stringsOf(reflectGet(value, 'reexports'))),
     fixed: freeze(fixed),
