@@ -92,6 +92,10 @@ const moduleHostOf = (state: CompartmentState): ModuleHost => {
         const other = isObject(compartment) ? weakmapGet(states, compartment) : undefined;
         return other === undefined ? undefined : moduleHostOf(other);
       },
+      parent: () => {
+        const other = state.parent === undefined ? undefined : weakmapGet(states, state.parent);
+        return other === undefined ? undefined : moduleHostOf(other);
+      },
     });
     weakmapSet(moduleHosts, state.self, found);
   }

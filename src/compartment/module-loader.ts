@@ -55,6 +55,11 @@ export interface ModuleHost {
   readonly global: () => object;
   /** The host of another compartment (for `{ compartment }` descriptors); undefined if not one. */
   readonly hostOf: (compartment: unknown) => ModuleHost | undefined;
+  /**
+   * The compartment whose `Compartment` made this one (what a descriptor naming a specifier but no
+   * compartment refers to, as in ses); undefined for compartments of the root constructor.
+   */
+  readonly parent: () => ModuleHost | undefined;
 }
 
 interface VirtualSource {
@@ -223,11 +228,16 @@ const interpret = (host: ModuleHost, specifier: string, descriptor: unknown, syn
   if (!isObject(descriptor)) throw badDescriptor(host, specifier, `is of kind ${kindOf(descriptor)}`);
   if (isModuleNamespace(descriptor)) return instanceForNamespace(host, specifier, descriptor, sync);
   const otherCompartment = reflectGet(descriptor, 'compartment');
-  const other = otherCompartment === undefined ? host : host.hostOf(otherCompartment);
-  if (other === undefined) throw badDescriptor(host, specifier, 'names a compartment that is not a Compartment');
+  // A specifier without a compartment names one of the parent compartment's modules (ses).
+  const other = otherCompartment === undefined ? host.parent() : host.hostOf(otherCompartment);
+  const needOther = (): ModuleHost => {
+    if (other !== undefined) return other;
+    if (otherCompartment !== undefined) throw badDescriptor(host, specifier, 'names a compartment that is not a Compartment');
+    throw badDescriptor(host, specifier, 'names a module by specifier but no compartment, and this compartment has no parent');
+  };
   if (objectHasOwn(descriptor, 'namespace')) {
     const namespace = reflectGet(descriptor, 'namespace');
-    if (typeof namespace === 'string') return instanceFor(other, namespace, sync);
+    if (typeof namespace === 'string') return instanceFor(needOther(), namespace, sync);
     if (isModuleNamespace(namespace)) return instanceForNamespace(host, specifier, namespace as object, sync);
     if (isObject(namespace)) return makeInstance(host, specifier, { object: namespace });
     throw badDescriptor(host, specifier, `has a namespace of kind ${kindOf(namespace)}`);
@@ -238,27 +248,37 @@ const interpret = (host: ModuleHost, specifier: string, descriptor: unknown, syn
     const given = reflectGet(descriptor, 'specifier');
     const ownSpecifier = given === undefined ? specifier : `${given}`;
     const importMeta = reflectGet(descriptor, 'importMeta');
+    // An instance is also known under the specifier its descriptor gives (as in ses): one that
+    // exists there already is the one used.
+    if (ownSpecifier !== specifier) {
+      const existing = mapGet(memoOf(host), ownSpecifier);
+      if (existing !== undefined) return existing;
+    }
+    const known = (instance: Instance): Instance => {
+      if (ownSpecifier !== specifier && mapGet(memoOf(host), ownSpecifier) === undefined) mapSet(memoOf(host), ownSpecifier, instance);
+      return instance;
+    };
     if (typeof source === 'string') {
       // A new instance, in this compartment, of the source that `source` names in the other one.
-      return then(instanceFor(other, source, sync), found => {
+      const from = needOther();
+      return then(instanceFor(from, source, sync), found => {
         // Only a source that compartment was given itself: not one it reaches through an alias
         // (`{ namespace }`), which would let anyone holding a namespace run its module again.
-        if (found.host !== other) throw badDescriptor(host, specifier, `names ${jsonStringify(source)}, which that compartment only aliases`);
-        if (found.source !== undefined) return makeInstance(host, ownSpecifier, { source: found.source, importMeta: importMeta as object | undefined });
-        if (found.cjs !== undefined) return makeInstance(host, ownSpecifier, { cjs: found.cjs });
-        if (found.precompiled !== undefined) return makeInstance(host, ownSpecifier, { precompiled: found.precompiled, importMeta: importMeta as object | undefined });
-        if (found.virtual !== undefined) {
-          return makeInstance(host, ownSpecifier, { virtual: found.virtual, json: found.json, importMeta: importMeta as object | undefined });
-        }
+        if (found.host !== from) throw badDescriptor(host, specifier, `names ${jsonStringify(source)}, which that compartment only aliases`);
+        const meta = importMeta as object | undefined;
+        if (found.source !== undefined) return known(makeInstance(host, ownSpecifier, { source: found.source, importMeta: meta }));
+        if (found.cjs !== undefined) return known(makeInstance(host, ownSpecifier, { cjs: found.cjs }));
+        if (found.precompiled !== undefined) return known(makeInstance(host, ownSpecifier, { precompiled: found.precompiled, importMeta: meta }));
+        if (found.virtual !== undefined) return known(makeInstance(host, ownSpecifier, { virtual: found.virtual, json: found.json, importMeta: meta }));
         throw badDescriptor(host, specifier, `names ${jsonStringify(source)}, which has no module source`);
       });
     }
-    return instanceOfSource(host, ownSpecifier, source, importMeta);
+    return known(instanceOfSource(host, ownSpecifier, source, importMeta));
   }
   // A redirect to another compartment's module: `{ specifier, compartment }` shares that instance.
   const redirect = reflectGet(descriptor, 'specifier');
   if (typeof redirect === 'string' && otherCompartment !== undefined && reflectGet(descriptor, 'execute') === undefined) {
-    return instanceFor(other, redirect, sync);
+    return instanceFor(needOther(), redirect, sync);
   }
   const virtual = asVirtual(descriptor);
   if (virtual !== undefined) return makeInstance(host, specifier, { virtual, json: isJsonModuleSource(descriptor) });

@@ -206,11 +206,13 @@ export const makeNodeModuleHooks = (options: NodeLoaderOptions): NodeModuleHooks
     return { source, specifier: path, importMeta: { url: pathToFileURL(path).href, filename: path, dirname: dirname(path) } };
   };
 
-  /** A specifier that is not yet a full one (an entry like './main.js'): an alias of its path's instance. */
-  const entryAlias = (specifier: string): object | undefined => {
-    if (isAbsolute(specifier) || isBuiltin(specifier)) return undefined;
-    return { namespace: resolveHook(specifier, join(root, 'entry.mjs')) };
-  };
+  /**
+   * An entry specifier that is not yet a full one (like './main.js'): its path, relative to the root.
+   * The descriptor then names that path as its specifier, so the module has one instance, whichever
+   * way it is asked for.
+   */
+  const fullPath = (specifier: string): string =>
+    isAbsolute(specifier) ? inside(specifier) : resolveHook(specifier, join(root, 'entry.mjs'));
 
   const builtin = (specifier: string): object => {
     if (!Object.hasOwn(builtins, specifier)) throw fail(`the built-in module ${JSON.stringify(specifier)} is not granted to this compartment`);
@@ -221,16 +223,12 @@ export const makeNodeModuleHooks = (options: NodeLoaderOptions): NodeModuleHooks
     resolveHook,
     async importHook(specifier: string): Promise<object> {
       if (isBuiltin(specifier)) return builtin(specifier);
-      const alias = entryAlias(specifier);
-      if (alias) return alias;
-      const path = inside(specifier);
+      const path = fullPath(specifier);
       return describe(path, await fsp.readFile(path, 'utf8'));
     },
     importNowHook(specifier: string): object {
       if (isBuiltin(specifier)) return builtin(specifier);
-      const alias = entryAlias(specifier);
-      if (alias) return alias;
-      const path = inside(specifier);
+      const path = fullPath(specifier);
       return describe(path, readFileSync(path, 'utf8'));
     },
   };
