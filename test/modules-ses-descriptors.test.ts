@@ -70,8 +70,7 @@ test('a virtual source from the parent, under a specifier of the child: the chil
 });
 
 test('a descriptor\'s specifier that collides with a module already there gets that module', t => {
-  let compartment: Compartment;
-  compartment = new Compartment({}, { './object.js': objectSource() }, {
+  const compartment: Compartment = new Compartment({}, { './object.js': objectSource() }, {
     importNowHook: (specifier: string) =>
       specifier === './index.js' ? { source: './object.js', specifier: './object.js', compartment } : undefined,
   });
