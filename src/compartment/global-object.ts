@@ -10,7 +10,9 @@ import {
   defineProperty,
   create,
   freeze,
+  objectHasOwn,
   ownKeys,
+  reflectGet,
   reflectHas,
   stringEndsWith,
   stringStartsWith,
@@ -127,6 +129,32 @@ export const makeEvaluators = (
 
 provideSafeEvaluators(makeEvaluators);
 
+const endowed = { __proto__: null, value: undefined, writable: true, enumerable: true, configurable: true } as PropertyDescriptor;
+
+/**
+ * The endowments, as Object.assign would put them: each a [[Set]]. For a name that is not a global
+ * already, nor a constant, nor inherited from %ObjectPrototype% (isSpecialEndowment), [[Set]] on
+ * the new global object can only create an ordinary data property, so that is what is defined:
+ * V8 turns an object with more than a dozen out-of-object properties into a slow dictionary when
+ * one more is added by a keyed store (as Object.assign makes), but not by a definition, and a
+ * dictionary-mode global object makes every free-name access in guest code a hash lookup.
+ */
+const addEndowments = (intrinsics: IntrinsicRecord, globalObject: object, endowments: object): void => {
+  const keys = ownKeys(endowments);
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i];
+    const value: unknown = reflectGet(endowments, key);
+    // An existing global (Array, eval, …) keeps its attributes under [[Set]], as in Object.assign.
+    if (isSpecialEndowment(intrinsics, key) || objectHasOwn(globalObject, key)) {
+      assign(globalObject, { [key]: value });
+    } else {
+      endowed.value = value;
+      defineProperty(globalObject, key, endowed);
+      endowed.value = undefined;
+    }
+  }
+};
+
 /**
  * A new global object for a compartment: the shared globals, `globalThis`, its own evaluators
  * (which evaluate in it, after `transforms`), its own `Compartment` constructor (frozen), then the
@@ -153,7 +181,7 @@ export const makeGlobalObject = (
   define(globalObject, 'Compartment', Compartment, true);
   define(globalObject, 'eval', compartmentEval, true);
   define(globalObject, 'Function', CompartmentFunction, true);
-  if (endowments !== undefined) assign(globalObject, endowments);
+  if (endowments !== undefined) addEndowments(intrinsics, globalObject, endowments);
   return globalObject;
 };
 
