@@ -73,24 +73,50 @@ const writeGraph = (): string => {
   const salt = `${process.pid}-${(copies += 1)}`;
   for (let i = 0; i < MODULES; i += 1) writeFileSync(join(dir, `m${i}.js`), moduleText(i, salt));
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  if (previous === undefined) process.on('exit', () => rmSync(previous!, { recursive: true, force: true }));
   previous = dir;
   return dir;
 };
 
-const check = (value: unknown): void => {
+/** The check value: the entry's `value`, which must also be the one computed directly. */
+const check = (value: unknown): number => {
   if (value !== expected) throw new Error(`the graph computed ${String(value)}, not ${expected}`);
+  return value;
 };
 
 /** Loads the graph in `dir` through a compartment whose hooks read the files (as a file loader would). */
-const loadInCompartment = async (Source: SourceConstructor, dir: string): Promise<void> => {
+const loadInCompartment = async (Source: SourceConstructor, dir: string): Promise<number> => {
   const C = compartmentOf();
   const c = new C({
     __options__: true,
     resolveHook: (spec: string) => spec.slice(2),
     importHook: async (spec: string) => new Source(await readFile(join(dir, spec), 'utf8'), spec),
   });
-  check((await c.import('m0.js')).namespace.value);
+  return check((await c.import('m0.js')).namespace.value);
 };
+
+/** The graph read from files and loaded end to end; native: `import()` of the same files. */
+const graphWorkload = (name: string, when: string, iterations: { warmup: number; timed: number }, processes = 1) =>
+  defineWorkload({
+    name,
+    description: `${MODULES} ES modules read from files and loaded end to end, ${when} (a fresh copy, unique text, each iteration); native: import()`,
+    iterations,
+    quickIterations: { warmup: 0, timed: 1 },
+    processes,
+    setup(impl: Impl) {
+      let Source: SourceConstructor | undefined;
+      return {
+        prepare: async () => {
+          if (impl.name !== 'native') Source ??= await sourceConstructor(impl);
+          return writeGraph();
+        },
+        run: async (dir: string) => {
+          if (impl.name === 'native') return check(((await import(pathToFileURL(join(dir, 'm0.js')).href)) as { value: unknown }).value);
+          return loadInCompartment(Source!, dir);
+        },
+      };
+    },
+  });
 
 export const workloads = [
   defineWorkload({
@@ -139,28 +165,8 @@ export const workloads = [
       };
     },
   }),
-  defineWorkload({
-    name: 'module-graph-500',
-    description: `${MODULES} ES modules read from files and loaded end to end (a fresh copy, unique text, each iteration); native: import()`,
-    iterations: { warmup: 2, timed: 7 },
-    quickIterations: { warmup: 0, timed: 1 },
-    setup(impl: Impl) {
-      let Source: SourceConstructor | undefined;
-      return {
-        prepare: async () => {
-          if (impl.name !== 'native') Source ??= await sourceConstructor(impl);
-          return writeGraph();
-        },
-        run: async (dir: string) => {
-          if (impl.name === 'native') {
-            check(((await import(pathToFileURL(join(dir, 'm0.js')).href)) as { value: unknown }).value);
-            return;
-          }
-          await loadInCompartment(Source!, dir);
-        },
-      };
-    },
-  }),
+  graphWorkload('module-graph-500', 'after warm-up', { warmup: 2, timed: 7 }),
+  graphWorkload('module-graph-500-first', 'the first load of a fresh process (7 processes a round)', { warmup: 0, timed: 1 }, 7),
   defineWorkload({
     name: 'module-graph-500-link-execute',
     description: `${MODULES} ES modules analyzed beforehand: a new compartment links and executes them (Permafrost compiles per compartment)`,
@@ -181,7 +187,7 @@ export const workloads = [
         run: async (modules: Record<string, object>) => {
           const C = compartmentOf();
           const c = new C({ __options__: true, modules, resolveHook: (spec: string) => spec.slice(2) });
-          check((await c.import('m0.js')).namespace.value);
+          return check((await c.import('m0.js')).namespace.value);
         },
       };
     },
