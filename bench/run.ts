@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatTable, type Row } from './table.js';
+import { formatTargets } from './targets.js';
 import { RESULT_MARKER, implNames, percentile, type ImplName, type Result, type Workload } from './workload.js';
 
 interface Args {
@@ -163,6 +164,8 @@ const main = async (): Promise<void> => {
     if (notes.length > 0 || errors.length > 0) process.stdout.write('\n');
     for (const r of notes) process.stdout.write(`note: ${r.workload} / ${r.impl}: ${r.note}\n`);
     for (const r of errors) process.stdout.write(`error: ${r.workload} / ${r.impl}: ${r.error}\n`);
+    const targets = formatTargets(rows);
+    if (targets !== undefined) process.stdout.write(`\nTargets (wall-time medians decide):\n\n${targets}\n`);
     process.stderr.write(`bench: raw samples in ${args.out}\n`);
   }
   if (rows.some(r => 'error' in r)) process.exitCode = 1;
