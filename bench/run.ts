@@ -165,7 +165,7 @@ const main = async (): Promise<void> => {
     for (const r of notes) process.stdout.write(`note: ${r.workload} / ${r.impl}: ${r.note}\n`);
     for (const r of errors) process.stdout.write(`error: ${r.workload} / ${r.impl}: ${r.error}\n`);
     const targets = formatTargets(rows);
-    if (targets !== undefined) process.stdout.write(`\nTargets (wall-time medians decide):\n\n${targets}\n`);
+    if (targets !== undefined) process.stdout.write(`\nTargets (wall-time medians decide${args.quick ? '; a --quick run is only indicative' : ''}):\n\n${targets}\n`);
     process.stderr.write(`bench: raw samples in ${args.out}\n`);
   }
   if (rows.some(r => 'error' in r)) process.exitCode = 1;
