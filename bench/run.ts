@@ -1,22 +1,35 @@
-// `npm run bench`: runs every workload of bench/workloads/ in a separate child process per
-// implementation (native, permafrost, ses), one process at a time, and prints a table of medians
-// with ratios. Flags: --filter <substring> (workload name), --quick (few iterations: CI smoke),
-// --rounds <n> (repeat the whole set of processes, interleaved, and keep the median of each
-// statistic: steadier numbers on a busy machine), --json (print the results as JSON). See README.md.
+// `npm run bench`: runs every workload of bench/workloads/ in separate child processes, one per
+// implementation (native, permafrost, ses), one process at a time, interleaved (A B C, then B C A,
+// ... for each round and fresh process in turn), and prints a table of medians with ratios.
+// The check values the columns computed must agree, or the run fails. Flags: --filter <substring>
+// (workload name), --quick (small iterations: day-to-day and CI), --rounds <n> (that many processes
+// per column and workload, samples pooled), --json (print the results as JSON on stdout), --out <file>
+// (where the results with raw samples go; default build/bench/results.json). See README.md.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { RESULT_MARKER, implNames, type ImplName, type Result, type Workload } from './workload.js';
+import { formatTable, type Row } from './table.js';
+import { formatTargets } from './targets.js';
+import { RESULT_MARKER, implNames, percentile, type ImplName, type Result, type Workload } from './workload.js';
 
 interface Args {
   filter: string | undefined;
   quick: boolean;
   json: boolean;
   rounds: number;
+  out: string;
 }
 
 const parseArgs = (argv: readonly string[]): Args => {
-  const args: Args = { filter: undefined, quick: false, json: false, rounds: 1 };
+  const args: Args = {
+    filter: undefined,
+    quick: false,
+    json: false,
+    rounds: 1,
+    out: fileURLToPath(new URL('./results.json', import.meta.url)),
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--quick') args.quick = true;
@@ -24,7 +37,8 @@ const parseArgs = (argv: readonly string[]): Args => {
     else if (arg === '--filter' && argv[i + 1] !== undefined) args.filter = argv[++i];
     else if (arg?.startsWith('--filter=')) args.filter = arg.slice('--filter='.length);
     else if (arg === '--rounds' && /^[1-9]\d*$/.test(argv[i + 1] ?? '')) args.rounds = Number(argv[++i]);
-    else throw new Error(`bench: unknown argument ${arg} (expected --filter <substring>, --quick, --rounds <n>, --json)`);
+    else if (arg === '--out' && argv[i + 1] !== undefined) args.out = resolve(argv[++i]!);
+    else throw new Error(`bench: unknown argument ${arg} (expected --filter <substring>, --quick, --rounds <n>, --json, --out <file>)`);
   }
   return args;
 };
@@ -46,112 +60,115 @@ const discover = async (): Promise<{ file: string; workload: Workload }[]> => {
   return found;
 };
 
-type Row = Result | { workload: string; impl: ImplName; error: string };
+const sorted = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
+const median = (xs: readonly number[]): number => percentile(sorted(xs), 50);
 
-const median = (xs: readonly number[]): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[(sorted.length - 1) >> 1]!;
-};
-
-/** One row from the rounds of one workload and implementation: the median of each statistic. */
-const combine = (rounds: readonly Row[]): Row => {
-  const error = rounds.find((r): r is Extract<Row, { error: string }> => 'error' in r);
+/** One row from all the processes of one workload and implementation: statistics of the pooled samples. */
+const combine = (runs: readonly Row[]): Row => {
+  const error = runs.find((r): r is Extract<Row, { error: string }> => 'error' in r);
   if (error !== undefined) return error;
-  const results = rounds as readonly Result[];
+  const results = runs as readonly Result[];
   const first = results[0]!;
+  const checks = new Set(results.map(r => r.check));
+  if (checks.size > 1) return { workload: first.workload, impl: first.impl, error: `check value differs between processes: ${[...checks].join(', ')}` };
+  const wall = results.flatMap(r => r.wallSamplesMs);
+  const cpu = results.flatMap(r => r.cpuSamplesMs);
   const retained = results.flatMap(r => (r.retainedBytes === undefined ? [] : [r.retainedBytes]));
+  const rss = results.flatMap(r => (r.peakRssBytes === undefined ? [] : [r.peakRssBytes]));
+  const { retainedBytes: _r, peakRssBytes: _p, ...rest } = first;
   return {
-    ...first,
-    samples: results.reduce((n, r) => n + r.samples, 0),
-    medianMs: median(results.map(r => r.medianMs)),
-    p90Ms: median(results.map(r => r.p90Ms)),
-    minMs: Math.min(...results.map(r => r.minMs)),
-    cpuMedianMs: median(results.map(r => r.cpuMedianMs)),
+    ...rest,
+    samples: wall.length,
+    medianMs: median(wall),
+    p90Ms: percentile(sorted(wall), 90),
+    minMs: Math.min(...wall),
+    cpuMedianMs: median(cpu),
+    wallSamplesMs: wall,
+    cpuSamplesMs: cpu,
     ...(retained.length === 0 ? {} : { retainedBytes: median(retained) }),
+    ...(rss.length === 0 ? {} : { peakRssBytes: median(rss) }),
   };
 };
 
+/**
+ * The rows of one workload, with those whose check value disagrees turned into errors: against the
+ * native column's value when there is one, else all of them when the columns disagree.
+ */
+const compareChecks = (rows: readonly Row[]): Row[] => {
+  const ok = rows.filter((r): r is Result => !('error' in r) && r.check !== undefined);
+  const reference = ok.find(r => r.impl === 'native');
+  const all = ok.map(r => `${r.impl} ${r.check}`).join(', ');
+  if (new Set(ok.map(r => r.check)).size <= 1) return [...rows];
+  return rows.map(r => {
+    if ('error' in r || r.check === undefined) return r;
+    if (reference !== undefined && r.check === reference.check) return r;
+    return { workload: r.workload, impl: r.impl, error: `wrong check value (${all})` };
+  });
+};
+
 const runChild = (file: string, workload: Workload, impl: ImplName, quick: boolean): Row => {
+  const installFlag = workload.install === false ? 'none' : JSON.stringify(workload.lockdown ?? {});
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', childPath, file, workload.name, impl, quick ? 'quick' : 'full'],
+    ['--expose-gc', childPath, file, workload.name, impl, quick ? 'quick' : 'full', installFlag],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const line = child.stdout.split('\n').find(l => l.startsWith(RESULT_MARKER));
   if (child.status !== 0 || line === undefined) {
-    const detail = (child.stderr || child.stdout || `exit ${child.status}`).trim().split('\n')[0] ?? '';
+    const lines = (child.stderr || child.stdout || `exit ${child.status}`).trim().split('\n');
+    const detail = lines.find(l => /Error\b/.test(l)) ?? lines[0] ?? '';
     return { workload: workload.name, impl, error: detail };
   }
   return JSON.parse(line.slice(RESULT_MARKER.length)) as Result;
 };
 
-const ms = (x: number): string => `${x.toFixed(2)} ms`;
-const ratio = (x: number, base: number | undefined): string =>
-  base === undefined || !(base > 0) ? '-' : `${(x / base).toFixed(2)}x`;
-const bytes = (n: number | undefined): string => {
-  if (n === undefined) return '-';
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(2)} MiB`;
-};
-
-export const tableHeader = ['workload', 'impl', 'median', 'p90', 'vs native', 'vs ses', 'retained'] as const;
-
-/** A Markdown table: one row per workload and implementation. */
-const formatTable = (rows: readonly Row[]): string => {
-  const lines: string[][] = [];
-  for (const row of rows) {
-    if ('error' in row) {
-      lines.push([row.workload, row.impl, 'error', '-', '-', '-', '-']);
-      continue;
-    }
-    const sameWorkload = rows.filter((r): r is Result => r.workload === row.workload && !('error' in r));
-    const native = sameWorkload.find(r => r.impl === 'native')?.medianMs;
-    const ses = sameWorkload.find(r => r.impl === 'ses')?.medianMs;
-    lines.push([
-      row.workload,
-      row.impl,
-      ms(row.medianMs),
-      ms(row.p90Ms),
-      ratio(row.medianMs, native),
-      ratio(row.medianMs, ses),
-      bytes(row.retainedBytes),
-    ]);
-  }
-  const all = [[...tableHeader], ...lines];
-  const widths = tableHeader.map((_, c) => Math.max(...all.map(l => l[c]!.length)));
-  const format = (cells: readonly string[]): string => `| ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
-  return [format(all[0]!), `|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(format)].join('\n');
-};
+/** The machine, for the JSON file and the heading: results are only comparable on one machine. */
+const machine = () => ({
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+});
 
 const main = async (): Promise<void> => {
   const args = parseArgs(process.argv.slice(2));
   const selected = (await discover()).filter(({ workload }) => args.filter === undefined || workload.name.includes(args.filter));
   if (selected.length === 0) throw new Error(`bench: no workload matches ${JSON.stringify(args.filter)}`);
-  // Rounds outermost, so that a slow spell of the machine hits every column alike.
-  const runs = new Map<string, Row[]>();
-  for (let round = 1; round <= args.rounds; round += 1) {
-    for (const { file, workload } of selected) {
-      for (const impl of workload.impls ?? implNames) {
-        if (!args.json) process.stderr.write(`bench: round ${round}/${args.rounds}: ${workload.name} / ${impl}…\n`);
-        const key = `${workload.name}\u0000${impl}`;
-        runs.set(key, [...(runs.get(key) ?? []), runChild(file, workload, impl, args.quick)]);
+  const rows: Row[] = [];
+  // Workload by workload; within one, the columns take turns process by process, each round and
+  // each fresh process starting with the next column, so that drift of the machine hits all alike.
+  for (const { file, workload } of selected) {
+    const impls = workload.impls ?? implNames;
+    const runs = new Map<ImplName, Row[]>(impls.map(impl => [impl, []]));
+    const turns = args.rounds * (args.quick ? 1 : (workload.processes ?? 1));
+    for (let turn = 0; turn < turns; turn += 1) {
+      for (let k = 0; k < impls.length; k += 1) {
+        const impl = impls[(turn + k) % impls.length]!;
+        if (!args.json) process.stderr.write(`bench: ${workload.name} / ${impl} (${turn + 1}/${turns})…\n`);
+        runs.get(impl)!.push(runChild(file, workload, impl, args.quick));
       }
     }
+    rows.push(...compareChecks([...runs.values()].map(combine)));
   }
-  const rows = [...runs.values()].map(combine);
-  if (args.json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return;
+  const when = new Date().toISOString();
+  const report = { date: when, machine: machine(), quick: args.quick, rounds: args.rounds, results: rows };
+  mkdirSync(dirname(args.out), { recursive: true });
+  writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    const { node, cpus: n, cpuModel } = report.machine;
+    const rounds = args.rounds === 1 ? '' : `, ${args.rounds} rounds`;
+    process.stdout.write(`${when}, node ${node}, ${n} × ${cpuModel}, ${args.quick ? 'quick' : 'full'} run${rounds}\n\n${formatTable(rows)}\n`);
+    const notes = rows.filter((r): r is Result => 'note' in r && r.note !== undefined);
+    const errors = rows.filter((r): r is Extract<Row, { error: string }> => 'error' in r);
+    if (notes.length > 0 || errors.length > 0) process.stdout.write('\n');
+    for (const r of notes) process.stdout.write(`note: ${r.workload} / ${r.impl}: ${r.note}\n`);
+    for (const r of errors) process.stdout.write(`error: ${r.workload} / ${r.impl}: ${r.error}\n`);
+    const targets = formatTargets(rows);
+    if (targets !== undefined) process.stdout.write(`\nTargets (wall-time medians decide${args.quick ? '; a --quick run is only indicative' : ''}):\n\n${targets}\n`);
+    process.stderr.write(`bench: raw samples in ${args.out}\n`);
   }
-  const rounds = args.rounds === 1 ? '' : `, median of ${args.rounds} rounds`;
-  process.stdout.write(`node ${process.version}, ${args.quick ? 'quick' : 'full'} run${rounds}\n\n${formatTable(rows)}\n`);
-  const notes = rows.filter((r): r is Result => 'note' in r && r.note !== undefined);
-  const errors = rows.filter((r): r is Extract<Row, { error: string }> => 'error' in r);
-  if (notes.length > 0 || errors.length > 0) process.stdout.write('\n');
-  for (const r of notes) process.stdout.write(`note: ${r.workload} / ${r.impl}: ${r.note}\n`);
-  for (const r of errors) process.stdout.write(`error: ${r.workload} / ${r.impl}: ${r.error}\n`);
-  if (errors.length > 0) process.exitCode = 1;
+  if (rows.some(r => 'error' in r)) process.exitCode = 1;
 };
 
 main().catch((error: unknown) => {

@@ -11,11 +11,32 @@ export interface Impl {
   readonly name: ImplName;
   /** The implementation's harden; undefined in the native column, which has no shim. */
   readonly harden: (<T>(root: T) => T) | undefined;
+  /** True under `--quick`: a workload may then shrink its problem (the `per op` column still compares). */
+  readonly quick: boolean;
+}
+
+/** What a check value may be: computed by the guest code, compared across the columns. */
+export type Check = string | number | bigint | boolean;
+
+/**
+ * What `run` may return instead of a bare check value, when the timed work happens in another
+ * process (cold start): that process's own CPU time and peak RSS, and, if the process timed the
+ * interesting part itself, that wall time instead of the one the child measures around `run`.
+ */
+export const MEASURED: unique symbol = Symbol('measured');
+export interface Measured {
+  readonly [MEASURED]: true;
+  readonly check?: Check;
+  readonly wallMs?: number;
+  readonly cpuMs?: number;
+  readonly peakRssBytes?: number;
 }
 
 /**
  * One timed operation: `prepare` runs untimed before every iteration, `run` is what is timed. Either
- * may return a promise (module loading): the child waits for it, and only then for those.
+ * may return a promise (module loading): the child waits for it, and only then for those. What `run`
+ * returns (or its promise fulfils with), if a Check, is this iteration's check value: it must be the
+ * same in every iteration and in every column, or the run fails. A `Measured` carries one too.
  */
 export interface Trial<I> {
   prepare(): I | Promise<I>;
@@ -40,6 +61,17 @@ export interface Workload<I = unknown> {
   readonly memory?: boolean;
   /** Columns to run; all three by default. */
   readonly impls?: readonly ImplName[];
+  /** Operations one `run` performs: the table then also shows time (and retained heap) per operation. */
+  readonly ops?: number | ((quick: boolean) => number);
+  /**
+   * Fresh child processes per column and round (default 1), interleaved across the columns: for
+   * workloads about a process's first run (iterations `{ warmup: 0, timed: 1 }`). One under --quick.
+   */
+  readonly processes?: number;
+  /** Options for the implementation's `lockdown()` (e.g. `overrideTaming`); native ignores them. */
+  readonly lockdown?: Readonly<Record<string, string>>;
+  /** False: the child installs no implementation (the workload starts processes of its own). */
+  readonly install?: boolean;
   /** Called once per child process, after the implementation is installed. */
   setup(impl: Impl): Trial<I>;
 }
@@ -57,6 +89,15 @@ export interface Result {
   readonly minMs: number;
   /** Median CPU time (user + system, all threads) of the timed samples: steadier on a busy machine. */
   readonly cpuMedianMs: number;
+  /** Every timed sample, wall and CPU, in the order taken. */
+  readonly wallSamplesMs: readonly number[];
+  readonly cpuSamplesMs: readonly number[];
+  /** Operations per run (see Workload.ops). */
+  readonly ops?: number;
+  /** The check value every iteration returned, as a string (with its type for bigint). */
+  readonly check?: string;
+  /** Median peak RSS of the measured processes, for workloads that start processes of their own. */
+  readonly peakRssBytes?: number;
   /** Heap retained by the first run (before warmup); absent unless the workload asks. */
   readonly retainedBytes?: number;
   /** How the implementation was obtained, if not the normal way (e.g. a fallback). */

@@ -1,5 +1,6 @@
-// Workloads for harden: one call over a large fresh graph, and many calls over small fresh graphs.
-// The native column runs the bare Object.freeze walk (bench/freeze-walk.ts) over the same graphs.
+// Workloads for harden: one call over a large fresh graph, many calls over small fresh graphs, and
+// many calls on a root hardened already. The native column runs the bare Object.freeze walk
+// (bench/freeze-walk.ts) over the same graphs, behind a WeakSet of roots it walked already.
 import { freezeWalk } from '../freeze-walk.js';
 import { defineWorkload, type Impl } from '../workload.js';
 
@@ -48,12 +49,31 @@ export const makeUserGraph = (records: number, linked = true, seed = 1): { users
 /** The prototypes every graph here reaches; frozen once in setup, as lockdown does for the others. */
 const sharedPrototypes = (): object[] => [Object.prototype, Array.prototype, Function.prototype];
 
-const hardenerOf = (impl: Impl): (<T>(root: T) => T) => {
+/**
+ * The implementation's harden; for native, the bare freeze walk, or with `remember` the walk
+ * skipped for roots it walked before (a WeakSet check: what harden of a hardened root must beat).
+ */
+const hardenerOf = (impl: Impl, remember = false): (<T>(root: T) => T) => {
   if (impl.harden !== undefined) return impl.harden;
   for (const proto of sharedPrototypes()) freezeWalk(proto);
   const known = sharedPrototypes();
-  return <T>(root: T): T => freezeWalk(root, known);
+  if (!remember) return <T>(root: T): T => freezeWalk(root, known);
+  const walked = new WeakSet<object>();
+  return <T>(root: T): T => {
+    if (walked.has(root as object)) return root;
+    freezeWalk(root, known);
+    if (Object(root) === root) walked.add(root as object);
+    return root;
+  };
 };
+
+/** The check value of a hardened graph: whether a deep corner of it is frozen (cheap, but not skippable). */
+const frozenCorner = (users: readonly object[]): boolean => {
+  const last = users[users.length - 1] as { posts: object[]; address: { geo: object } };
+  return Object.isFrozen(last) && Object.isFrozen(last.posts[2]) && Object.isFrozen(last.address.geo);
+};
+
+const HARDENED_CALLS = 1_000_000;
 
 export const workloads = [
   defineWorkload({
@@ -66,7 +86,7 @@ export const workloads = [
       const harden = hardenerOf(impl);
       return {
         prepare: () => makeUserGraph(10_000),
-        run: (graph: { users: object[] }) => harden(graph),
+        run: (graph: { users: object[] }) => Object.isFrozen(harden(graph).users) && frozenCorner(graph.users),
       };
     },
   }),
@@ -81,6 +101,26 @@ export const workloads = [
         prepare: () => makeUserGraph(10_000, false).users,
         run: (records: object[]) => {
           for (let i = 0; i < records.length; i += 1) harden(records[i]);
+          return frozenCorner(records);
+        },
+      };
+    },
+  }),
+  defineWorkload({
+    name: 'harden-hardened-root',
+    description: `${HARDENED_CALLS} harden calls on a root hardened already; native: the WeakSet check before a freeze walk`,
+    iterations: { warmup: 5, timed: 15 },
+    quickIterations: { warmup: 1, timed: 3 },
+    ops: HARDENED_CALLS,
+    setup(impl: Impl) {
+      const harden = hardenerOf(impl, true);
+      const root = harden(makeUserGraph(10));
+      return {
+        prepare: () => root,
+        run: (hardened: object) => {
+          let same = 0;
+          for (let i = 0; i < HARDENED_CALLS; i += 1) if (harden(hardened) === hardened) same += 1;
+          return same;
         },
       };
     },

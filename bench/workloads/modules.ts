@@ -73,24 +73,82 @@ const writeGraph = (): string => {
   const salt = `${process.pid}-${(copies += 1)}`;
   for (let i = 0; i < MODULES; i += 1) writeFileSync(join(dir, `m${i}.js`), moduleText(i, salt));
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  if (previous === undefined) process.on('exit', () => rmSync(previous!, { recursive: true, force: true }));
   previous = dir;
   return dir;
 };
 
-const check = (value: unknown): void => {
+/** The check value: the entry's `value`, which must also be the one computed directly. */
+const check = (value: unknown): number => {
   if (value !== expected) throw new Error(`the graph computed ${String(value)}, not ${expected}`);
+  return value;
 };
 
 /** Loads the graph in `dir` through a compartment whose hooks read the files (as a file loader would). */
-const loadInCompartment = async (Source: SourceConstructor, dir: string): Promise<void> => {
+const loadInCompartment = async (Source: SourceConstructor, dir: string): Promise<number> => {
   const C = compartmentOf();
   const c = new C({
     __options__: true,
     resolveHook: (spec: string) => spec.slice(2),
     importHook: async (spec: string) => new Source(await readFile(join(dir, spec), 'utf8'), spec),
   });
-  check((await c.import('m0.js')).namespace.value);
+  return check((await c.import('m0.js')).namespace.value);
 };
+
+/** The graph read from files and loaded end to end; native: `import()` of the same files. */
+const graphWorkload = (name: string, when: string, iterations: { warmup: number; timed: number }, processes = 1) =>
+  defineWorkload({
+    name,
+    description: `${MODULES} ES modules read from files and loaded end to end, ${when} (a fresh copy, unique text, each iteration); native: import()`,
+    iterations,
+    quickIterations: { warmup: 0, timed: 1 },
+    processes,
+    setup(impl: Impl) {
+      let Source: SourceConstructor | undefined;
+      return {
+        prepare: async () => {
+          if (impl.name !== 'native') Source ??= await sourceConstructor(impl);
+          return writeGraph();
+        },
+        run: async (dir: string) => {
+          if (impl.name === 'native') return check(((await import(pathToFileURL(join(dir, 'm0.js')).href)) as { value: unknown }).value);
+          return loadInCompartment(Source!, dir);
+        },
+      };
+    },
+  });
+
+/**
+ * The graph analyzed beforehand (each implementation's ModuleSource, untimed): a new compartment
+ * links and executes it. Permafrost compiles the rewrite on first link, ses at analysis.
+ */
+const linkWorkload = (name: string, when: string, iterations: { warmup: number; timed: number }, processes = 1) =>
+  defineWorkload({
+    name,
+    description: `${MODULES} ES modules analyzed beforehand: a new compartment links and executes them, ${when}`,
+    iterations,
+    quickIterations: { warmup: iterations.warmup === 0 ? 0 : 1, timed: 1 },
+    impls: ['permafrost', 'ses'],
+    processes,
+    setup(impl: Impl) {
+      let sources: Record<string, object> | undefined;
+      return {
+        prepare: async () => {
+          if (sources === undefined) {
+            const Source = await sourceConstructor(impl);
+            sources = {};
+            for (let i = 0; i < MODULES; i += 1) sources[`m${i}.js`] = new Source(moduleText(i, 'fixed'), `m${i}.js`);
+          }
+          return sources;
+        },
+        run: async (modules: Record<string, object>) => {
+          const C = compartmentOf();
+          const c = new C({ __options__: true, modules, resolveHook: (spec: string) => spec.slice(2) });
+          return check((await c.import('m0.js')).namespace.value);
+        },
+      };
+    },
+  });
 
 export const workloads = [
   defineWorkload({
@@ -139,51 +197,8 @@ export const workloads = [
       };
     },
   }),
-  defineWorkload({
-    name: 'module-graph-500',
-    description: `${MODULES} ES modules read from files and loaded end to end (a fresh copy, unique text, each iteration); native: import()`,
-    iterations: { warmup: 2, timed: 7 },
-    quickIterations: { warmup: 0, timed: 1 },
-    setup(impl: Impl) {
-      let Source: SourceConstructor | undefined;
-      return {
-        prepare: async () => {
-          if (impl.name !== 'native') Source ??= await sourceConstructor(impl);
-          return writeGraph();
-        },
-        run: async (dir: string) => {
-          if (impl.name === 'native') {
-            check(((await import(pathToFileURL(join(dir, 'm0.js')).href)) as { value: unknown }).value);
-            return;
-          }
-          await loadInCompartment(Source!, dir);
-        },
-      };
-    },
-  }),
-  defineWorkload({
-    name: 'module-graph-500-link-execute',
-    description: `${MODULES} ES modules analyzed beforehand: a new compartment links and executes them (Permafrost compiles per compartment)`,
-    iterations: { warmup: 3, timed: 10 },
-    quickIterations: { warmup: 0, timed: 1 },
-    impls: ['permafrost', 'ses'],
-    setup(impl: Impl) {
-      let sources: Record<string, object> | undefined;
-      return {
-        prepare: async () => {
-          if (sources === undefined) {
-            const Source = await sourceConstructor(impl);
-            sources = {};
-            for (let i = 0; i < MODULES; i += 1) sources[`m${i}.js`] = new Source(moduleText(i, 'fixed'), `m${i}.js`);
-          }
-          return sources;
-        },
-        run: async (modules: Record<string, object>) => {
-          const C = compartmentOf();
-          const c = new C({ __options__: true, modules, resolveHook: (spec: string) => spec.slice(2) });
-          check((await c.import('m0.js')).namespace.value);
-        },
-      };
-    },
-  }),
+  graphWorkload('module-graph-500', 'after warm-up', { warmup: 2, timed: 7 }),
+  graphWorkload('module-graph-500-first', 'the first load of a fresh process (7 processes a round)', { warmup: 0, timed: 1 }, 7),
+  linkWorkload('module-graph-500-link-execute', 'after warm-up (Permafrost reuses the realm\'s cache of compiled text)', { warmup: 3, timed: 10 }),
+  linkWorkload('module-graph-500-link-execute-first', 'the first time in a fresh process (7 processes a round)', { warmup: 0, timed: 1 }, 7),
 ];
