@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineWorkload, type Impl } from '../workload.js';
 
 const require = createRequire(import.meta.url);
@@ -201,4 +201,34 @@ export const workloads = [
   graphWorkload('module-graph-500-first', 'the first load of a fresh process (7 processes a round)', { warmup: 0, timed: 1 }, 7),
   linkWorkload('module-graph-500-link-execute', 'after warm-up (Permafrost reuses the realm\'s cache of compiled text)', { warmup: 3, timed: 10 }),
   linkWorkload('module-graph-500-link-execute-first', 'the first time in a fresh process (7 processes a round)', { warmup: 0, timed: 1 }, 7),
+  defineWorkload({
+    name: 'module-real-package-first',
+    description: "a real package graph (semver: ~40 CommonJS files) loaded from node_modules, the first load of a fresh process; Permafrost: a compartment with permafrost/node's hooks; native: import()",
+    iterations: { warmup: 0, timed: 1 },
+    quickIterations: { warmup: 0, timed: 1 },
+    impls: ['native', 'permafrost'],
+    processes: 7,
+    setup(impl: Impl) {
+      // The repository root (build/bench/workloads/ → ../../..), whose node_modules hold semver.
+      const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
+      let hooks: object | undefined;
+      return {
+        prepare: async () => {
+          if (impl.name === 'permafrost' && hooks === undefined) {
+            const { makeNodeModuleHooks } = await import('../../src/node/index.js');
+            hooks = makeNodeModuleHooks({ root });
+          }
+        },
+        run: async () => {
+          let semver: { satisfies(v: string, r: string): boolean };
+          if (impl.name === 'native') semver = (await import('semver' as string)) as typeof semver;
+          else {
+            const c = new (compartmentOf())({ __options__: true, __noNamespaceBox__: true, ...hooks });
+            semver = (await c.import('semver')) as unknown as typeof semver;
+          }
+          return semver.satisfies('1.2.3', '^1.0.0') && !semver.satisfies('2.0.0', '^1.0.0');
+        },
+      };
+    },
+  }),
 ];
