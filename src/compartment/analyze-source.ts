@@ -190,7 +190,36 @@ const analyze = (
   }
   const problem = findProblem(findings, parsed as Parsed, kind === 'module');
   if (problem) return reject(problem, regions);
+  if (keepTree && (kind === 'script' || kind === 'expression')) kept = { source, kind, parsed: parsed as Parsed, findings };
   return makeAnalysis(kind, kind === 'function' ? text : source, findings, parsed as Parsed);
+};
+
+/** The parse and scope findings of one analysis, handed to the evaluator's rewrite (one slot). */
+export interface AnalyzedTree {
+  readonly source: string;
+  readonly kind: SourceKind | 'function';
+  readonly parsed: Parsed;
+  readonly findings: ScopeFindings;
+}
+let keepTree = false;
+let kept: AnalyzedTree | undefined;
+
+/**
+ * Analyzes a script or expression as {@link analyzeSource} does and, if it was analyzed now (not
+ * found in the cache), also returns its tree, so that the evaluator's rewrite need not parse and
+ * walk the same text again. The tree is never stored beyond this call.
+ */
+export const analyzeSourceWithTree = (source: string, kind: 'script' | 'expression'): AnalyzedTree | undefined => {
+  keepTree = true;
+  kept = undefined;
+  try {
+    analyzeSource(source, kind);
+    const tree = kept as AnalyzedTree | undefined; // (set by analyze() during the call above)
+    return tree !== undefined && tree.source === source && tree.kind === kind ? tree : undefined;
+  } finally {
+    keepTree = false;
+    kept = undefined;
+  }
 };
 
 /** Looks `source` up in the cache under `tag`, analyzing and caching it on a miss. */

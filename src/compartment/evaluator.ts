@@ -22,7 +22,8 @@ import {
 } from '../commons.js';
 import { codes, makeRangeError, makeSyntaxError } from '../errors.js';
 import type { Program } from 'acorn';
-import { analyzeFunctionSource, analyzeGeneratedFunction, analyzeSource } from './analyze-source.js';
+import { analyzeFunctionSource, analyzeGeneratedFunction, analyzeSource, analyzeSourceWithTree } from './analyze-source.js';
+import type { AnalyzedTree } from './analyze-source.js';
 import type { FunctionFlags } from './function-source.js';
 import { planModule, rewriteModuleOperators } from './module-compile.js';
 import { analyzeScopes } from './analyze-scopes.js';
@@ -197,14 +198,22 @@ interface Rewritten {
 }
 
 /** Parses, analyzes and rewrites one source; validates the result. Throws SyntaxError. */
-const rewrite = (text: string, goal: Goal, sloppyGlobals: boolean, lexicalNames: Record<string, true> | null): Rewritten => {
-  const parsed = parseText(text, goal);
+const rewrite = (
+  text: string,
+  goal: Goal,
+  sloppyGlobals: boolean,
+  lexicalNames: Record<string, true> | null,
+  tree: AnalyzedTree | undefined,
+): Rewritten => {
+  // The analysis's own parse and findings when it just made them (scripts and expressions: the
+  // same walk), else a parse of our own.
+  const parsed = tree !== undefined ? tree.parsed : parseText(text, goal);
   if (!('root' in parsed)) {
     if (parsed.code === codes.STACK_EXHAUSTED) throw makeRangeError('Compartment.evaluate()', parsed.what, parsed.code);
     throw makeSyntaxError('Compartment.evaluate()', parsed.what, parsed.code);
   }
   const isModule = goal === 'module';
-  const findings = analyzeScopes(parsed.root, text, isModule);
+  const findings = tree !== undefined ? tree.findings : analyzeScopes(parsed.root, text, isModule);
   const names = freshNames(text, parsed.root);
   const edits = makeSourceEdits(text, findings.expressionStatementStarts, findings.unterminatedEnds);
   let usesTemp = false;
@@ -291,13 +300,15 @@ const compile = (
   goal: Goal,
   sloppyGlobals: boolean,
   lexicalNames: Record<string, true> | null,
-  validate: () => void,
+  validate: () => AnalyzedTree | undefined,
 ): Runner =>
   variant(cacheFor(owner), text, tag, () =>
     instantiate(
       variant(rewrites, text, tag, () => {
-        validate(); // throws the analysis's SyntaxError for what must not run; cached by analyze-source.ts
-        return rewrite(text, goal, sloppyGlobals, lexicalNames);
+        // Throws the analysis's SyntaxError for what must not run (cached by analyze-source.ts);
+        // a fresh analysis also hands over its tree.
+        const tree = validate();
+        return rewrite(text, goal, sloppyGlobals, lexicalNames, tree);
       }),
     ),
   );
@@ -310,20 +321,20 @@ export interface LexicalNames {
 
 /** Compiles a script: its completion value is the runner's return value. */
 export const compileScript = (owner: object, source: string, sloppyGlobals: boolean, lexicals: LexicalNames | null): Runner =>
-  compile(owner, source, `s${sloppyGlobals ? '!' : ''}${lexicals === null ? '' : lexicals.tag}`, 'script', sloppyGlobals, lexicals && lexicals.set, () => {
-    analyzeSource(source, 'script');
-  });
+  compile(owner, source, `s${sloppyGlobals ? '!' : ''}${lexicals === null ? '' : lexicals.tag}`, 'script', sloppyGlobals, lexicals && lexicals.set, () =>
+    analyzeSourceWithTree(source, 'script'),
+  );
 
 /** Compiles one expression: its value is the runner's return value. */
 export const compileExpression = (owner: object, source: string, lexicals: LexicalNames | null): Runner =>
-  compile(owner, source, `e${lexicals === null ? '' : lexicals.tag}`, 'expression', false, lexicals && lexicals.set, () => {
-    analyzeSource(source, 'expression');
-  });
+  compile(owner, source, `e${lexicals === null ? '' : lexicals.tag}`, 'expression', false, lexicals && lexicals.set, () =>
+    analyzeSourceWithTree(source, 'expression'),
+  );
 
 /** Compiles `new Function(params, body)`: the runner returns the function. Parameters and body are validated apart. */
 export const compileFunction = (owner: object, params: string, body: string): Runner => {
   const { source } = analyzeFunctionSource(params, body);
-  return compile(owner, source, 'f', 'expression', false, null, () => {});
+  return compile(owner, source, 'f', 'expression', false, null, () => undefined);
 };
 
 /** A compiled module: a generator of (global object, helpers, import bindings, module environment). */
@@ -339,6 +350,7 @@ export type ModuleRunner = (
 export const compileModule = (owner: object, source: string): ModuleRunner =>
   compile(owner, source, 'm', 'module', false, null, () => {
     analyzeSource(source, 'module');
+    return undefined;
   }) as unknown as ModuleRunner;
 
 /** Starts a compiled module: `this` is undefined at a module's top level. */
