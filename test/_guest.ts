@@ -1,19 +1,14 @@
-// Test helper for the error attack tests: "guest" code is strict eval'd code (as in a
-// compartment) whose `Error` is %SharedError%, and which reaches nothing but its endowments.
-//
-// TODO(lead), to run the attack tests under lockdown once `lockdown()` works end to end:
-//   1. in each attack test, replace `tameError()` by `lockdown()` at top level, and take
-//      %SharedError% / %InitialGetStackString% from `getIntrinsics()` (src/lockdown/lockdown.ts);
-//   2. make `guest()` evaluate in `new Compartment({ __options__: true, globals: endowments })`
-//      instead of `new Function` (then `Error` is the compartment's own, i.e. %SharedError%);
-//   3. close each file with `assertAllReachableFrozen(t)` from ./_lockdown-roots.js.
+// Test helper for the error attack tests: "guest" code runs in a fresh Compartment (so its `Error`
+// is %SharedError%, as for every compartment) with `endowments` as its globals; the source is a
+// function body (it may `return`). Needs lockdown(). `SharedError` is checked to be what the
+// compartment's `Error` is, so the tests cannot silently exercise another constructor.
 
 export const makeGuest =
   (SharedError: ErrorConstructor) =>
   (source: string, endowments: Record<string, unknown> = {}): any => {
-    const names = Object.keys(endowments);
-    const run = new Function('Error', ...names, `'use strict';\n${source}`);
-    return run(SharedError, ...names.map(name => endowments[name]));
+    const compartment = new Compartment({ __options__: true, globals: endowments });
+    if (compartment.globalThis.Error !== SharedError) throw new Error('the compartment\'s Error is not %SharedError%');
+    return compartment.evaluate(`(function () {\n${source}\n})()`);
   };
 
 /** True if `text` shows a stack frame or a file path: what guests must never see. */
