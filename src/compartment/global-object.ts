@@ -77,12 +77,14 @@ export const isSpecialEndowment = (intrinsics: IntrinsicRecord, key: PropertyKey
 /** Reusable descriptors: defining a property with them allocates nothing. */
 const mutable = { __proto__: null, value: undefined, writable: true, enumerable: false, configurable: true } as PropertyDescriptor;
 const constant = { __proto__: null, value: undefined, writable: false, enumerable: false, configurable: false } as PropertyDescriptor;
-const define = (object: object, name: string, value: unknown, writable: boolean): void => {
-  const desc = writable ? mutable : constant;
+/** Defines `key` with one of the reusable descriptors above, holding `value` only meanwhile. */
+const defineWith = (desc: PropertyDescriptor, object: object, key: PropertyKey, value: unknown): void => {
   desc.value = value;
-  defineProperty(object, name, desc);
+  defineProperty(object, key, desc);
   desc.value = undefined;
 };
+const define = (object: object, name: string, value: unknown, writable: boolean): void =>
+  defineWith(writable ? mutable : constant, object, name, value);
 
 /**
  * The `eval` and `Function` of a global object (a compartment's, or the host's under evalTaming
@@ -147,11 +149,7 @@ const addEndowments = (intrinsics: IntrinsicRecord, globalObject: object, endowm
     // An existing global (Array, eval, …) keeps its attributes under [[Set]], as in Object.assign.
     if (isSpecialEndowment(intrinsics, key) || objectHasOwn(globalObject, key)) {
       assign(globalObject, { [key]: value });
-    } else {
-      endowed.value = value;
-      defineProperty(globalObject, key, endowed);
-      endowed.value = undefined;
-    }
+    } else defineWith(endowed, globalObject, key, value);
   }
 };
 
