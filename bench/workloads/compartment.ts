@@ -89,6 +89,31 @@ const loopWorkload = (variant: keyof typeof LOOPS, what: string) =>
 const EVALUATIONS = 10_000;
 let salt = 0;
 
+/** Makes MADE compartments, each followed by `use`, all kept alive (time and retained heap). */
+const createWorkload = (name: string, description: string, iterations: { warmup: number; timed: number }, use: (c: Compartment) => void) =>
+  defineWorkload({
+    name,
+    description,
+    iterations,
+    quickIterations: { warmup: 1, timed: 3 },
+    memory: true,
+    impls: ['permafrost', 'ses'],
+    ops: MADE,
+    setup(impl: Impl) {
+      const C = compartmentOf(impl);
+      return {
+        prepare: (): Compartment[] => [],
+        run: (made: Compartment[]) => {
+          for (let i = 0; i < MADE; i += 1) {
+            const c = new C();
+            use(c);
+            made.push(c);
+          }
+        },
+      };
+    },
+  });
+
 export const workloads = [
   loopWorkload('mutable', 'endowed mutable globals (counter written, factor and offset read) and Math'),
   loopWorkload('frozen', 'the global object hardened first (native: read-only host globals); factor, offset and Math read'),
@@ -132,66 +157,21 @@ export const workloads = [
       };
     },
   }),
-  defineWorkload({
-    name: 'compartment-create',
-    description: `${MADE} \`new Compartment()\`, kept alive (retained: for all ${MADE})`,
-    iterations: { warmup: 20, timed: 40 },
-    quickIterations: { warmup: 1, timed: 3 },
-    memory: true,
-    impls: ['permafrost', 'ses'],
-    ops: MADE,
-    setup(impl: Impl) {
-      const C = compartmentOf(impl);
-      return {
-        prepare: (): Compartment[] => [],
-        run: (made: Compartment[]) => {
-          for (let i = 0; i < MADE; i += 1) made.push(new C());
-        },
-      };
+  createWorkload('compartment-create', `${MADE} \`new Compartment()\`, kept alive (retained: for all ${MADE})`, { warmup: 20, timed: 40 }, () => {}),
+  createWorkload(
+    'compartment-create-use',
+    `${MADE} \`new Compartment()\` and a read of its globalThis (Permafrost makes the global object then), kept alive`,
+    { warmup: 20, timed: 40 },
+    c => {
+      if (c.globalThis === undefined) throw new Error('no globalThis');
     },
-  }),
-  defineWorkload({
-    name: 'compartment-create-use',
-    description: `${MADE} \`new Compartment()\` and a read of its globalThis (Permafrost makes the global object then), kept alive`,
-    iterations: { warmup: 20, timed: 40 },
-    quickIterations: { warmup: 1, timed: 3 },
-    memory: true,
-    impls: ['permafrost', 'ses'],
-    ops: MADE,
-    setup(impl: Impl) {
-      const C = compartmentOf(impl);
-      return {
-        prepare: (): Compartment[] => [],
-        run: (made: Compartment[]) => {
-          for (let i = 0; i < MADE; i += 1) {
-            const c = new C();
-            if (c.globalThis === undefined) throw new Error('no globalThis');
-            made.push(c);
-          }
-        },
-      };
+  ),
+  createWorkload(
+    'compartment-create-evaluate',
+    `${MADE} \`new Compartment()\` and one \`evaluate('1 + 1')\` in each (compiled once per compartment), kept alive`,
+    { warmup: 10, timed: 30 },
+    c => {
+      if (c.evaluate('1 + 1') !== 2) throw new Error('wrong result');
     },
-  }),
-  defineWorkload({
-    name: 'compartment-create-evaluate',
-    description: `${MADE} \`new Compartment()\` and one \`evaluate('1 + 1')\` in each (compiled once per compartment), kept alive`,
-    iterations: { warmup: 10, timed: 30 },
-    quickIterations: { warmup: 1, timed: 3 },
-    memory: true,
-    impls: ['permafrost', 'ses'],
-    ops: MADE,
-    setup(impl: Impl) {
-      const C = compartmentOf(impl);
-      return {
-        prepare: (): Compartment[] => [],
-        run: (made: Compartment[]) => {
-          for (let i = 0; i < MADE; i += 1) {
-            const c = new C();
-            if (c.evaluate('1 + 1') !== 2) throw new Error('wrong result');
-            made.push(c);
-          }
-        },
-      };
-    },
-  }),
+  ),
 ];
