@@ -476,7 +476,7 @@ const AMBIGUOUS = 'ambiguous' as const;
 type Resolved = Resolution | null | typeof AMBIGUOUS;
 
 /** Export name → local name, for names that are the module's own bindings (not imports passed on). */
-const localExportsOf = (instance: Instance): Record<string, string> => {
+const computeLocalExports = (instance: Instance): Record<string, string> => {
   const out = create(null) as Record<string, string>;
   if (instance.source !== undefined) {
     const { exports, imports } = instance.source.record;
@@ -521,7 +521,7 @@ const addCjsNames = (instance: Instance, out: Record<string, string>, seen: Inst
 };
 
 /** Export name → [request, import name] for names passed on from other modules. */
-const indirectExportsOf = (instance: Instance): Record<string, readonly [string, string]> => {
+const computeIndirectExports = (instance: Instance): Record<string, readonly [string, string]> => {
   const out = create(null) as Record<string, readonly [string, string]>;
   if (instance.precompiled !== undefined) {
     const { reexported } = instance.precompiled;
@@ -538,6 +538,27 @@ const indirectExportsOf = (instance: Instance): Record<string, readonly [string,
   }
   for (let i = 0; i < reexports.length; i += 1) out[reexports[i].exportName] = [reexports[i].specifier, reexports[i].importName];
   return out;
+};
+
+// The export tables depend only on an instance's source and on what its requests resolved to, both
+// fixed once it is loaded (before anything asks): computed once, not at every ResolveExport step.
+const localTables = new WeakMap<Instance, Record<string, string>>();
+const indirectTables = new WeakMap<Instance, Record<string, readonly [string, string]>>();
+const localExportsOf = (instance: Instance): Record<string, string> => {
+  let table = weakmapGet(localTables, instance);
+  if (table === undefined) {
+    table = computeLocalExports(instance);
+    weakmapSet(localTables, instance, table);
+  }
+  return table;
+};
+const indirectExportsOf = (instance: Instance): Record<string, readonly [string, string]> => {
+  let table = weakmapGet(indirectTables, instance);
+  if (table === undefined) {
+    table = computeIndirectExports(instance);
+    weakmapSet(indirectTables, instance, table);
+  }
+  return table;
 };
 
 const starExportsOf = (instance: Instance): readonly string[] =>
