@@ -22,7 +22,7 @@ import {
 } from '../commons.js';
 import { codes, makeRangeError, makeSyntaxError } from '../errors.js';
 import type { Program } from 'acorn';
-import { analyzeFunctionSource, analyzeGeneratedFunction, analyzeSource, analyzeSourceWithTree } from './analyze-source.js';
+import { analyzeFunctionSource, analyzeGeneratedFunction, analyzeModuleSource, analyzeSourceWithTree } from './analyze-source.js';
 import type { AnalyzedTree } from './analyze-source.js';
 import type { FunctionFlags } from './function-source.js';
 import { planModule, rewriteModuleOperators } from './module-compile.js';
@@ -349,7 +349,7 @@ export type ModuleRunner = (
 /** Compiles module text (module-compile.ts); throws its SyntaxError. One runner per compartment. */
 export const compileModule = (owner: object, source: string): ModuleRunner =>
   compile(owner, source, 'm', 'module', false, null, () => {
-    analyzeSource(source, 'module');
+    analyzeModuleSource(source);
     return undefined;
   }) as unknown as ModuleRunner;
 

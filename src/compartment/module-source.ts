@@ -6,7 +6,7 @@
 // Assumes nothing; usable before lockdown (only compartments need lockdown). No side effects.
 import { WeakMap, defineProperty, freeze, jsonStringify, kindOf, ownKeys, toStringTagSymbol, weakmapGet, weakmapSet } from '../commons.js';
 import { codes, makeSyntaxError, makeTypeError } from '../errors.js';
-import { analyzeSource } from './analyze-source.js';
+import { analyzeModuleSource } from './analyze-source.js';
 import type { ModuleRecordData } from './module-record.js';
 import { markOwn } from '../lockdown/own-functions.js';
 
@@ -76,7 +76,7 @@ export function checkSourceArguments(
 
 export const ModuleSource = markOwn(function ModuleSource(this: ModuleSource, source: unknown, location?: unknown) {
   checkSourceArguments('ModuleSource', new.target, source, location);
-  const record = analyzeSource(source, 'module').moduleRecord!;
+  const record = analyzeModuleSource(source);
   // Import attributes: `type` is the only key any host supports (ECMA-262 HostGetSupportedImportAttributes).
   const attributed = ownKeys(record.attributes);
   for (let i = 0; i < attributed.length; i += 1) {

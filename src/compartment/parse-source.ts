@@ -31,15 +31,55 @@ export interface Parsed {
   readonly hasHashbang: boolean;
 }
 
-// acorn's parser internals that `parseExpressionAt` uses, plus the end-of-input check it lacks.
-// They are the methods acorn's plugins extend, stable across acorn 8.
+// acorn's parser internals used here: the methods acorn's plugins extend, stable across acorn 8.
 interface ParserInternals {
   nextToken(): void;
+  parse(): Program;
   parseExpression(): Expression;
   type: TokenType;
+  start: number;
+  pos: number;
+  input: string;
   unexpected(pos?: number): never;
+  skipLineComment(startSkip: number): void;
+  readToken_slash(): void;
 }
-const InternalParser = Parser as unknown as new (options: Options, input: string) => ParserInternals;
+type InternalParserClass = new (options: Options, input: string) => ParserInternals;
+
+// What the tokenizer hooks below saw during the current parse (parses never nest, and each one
+// resets these first). Kept outside the parser so that the hooks allocate nothing: acorn's
+// `onToken` and `onComment` callbacks allocate a token object or a comment string each time,
+// which made them a third of the analysis of a large module.
+let htmlCommentSeen = -1;
+let ambiguousSlashSeen = -1;
+
+/**
+ * acorn's parser with two tokenizer hooks, as acorn's plugins make them:
+ * - Line comments: acorn reads HTML-like comments (ECMA-262 B.1.1, script goal only) as line
+ *   comments, starting at the comment's opening token, so its first character tells them apart:
+ *   `/` for `//`, `#` for a hashbang, `<` for `<!--`, `-` for `-->`.
+ * - A `/` read right after a `}`: acorn decides regex-or-division with a context heuristic that
+ *   disagrees with V8 in a few corners, all of them a `/` right after a `}` (of a function or class
+ *   expression after `:`, `yield` or `async`: acorn issues #1191, #820). If the two read such a `/`
+ *   differently, the code V8 runs is not the code we checked (a regex hiding `import(`). Such text
+ *   is rejected as ambiguous: failing closed costs little, since real code rarely puts `/` there.
+ *   Every `/` token (division, `/=` or the start of a regex, even one acorn reads again as a regex)
+ *   is first read here, while `type` is still the previous token's.
+ */
+const HookedParser = (Parser as unknown as { extend(plugin: (base: InternalParserClass) => InternalParserClass): InternalParserClass }).extend(
+  base =>
+    class extends base {
+      skipLineComment(startSkip: number): void {
+        const c = stringCharCodeAt(this.input, this.pos);
+        if ((c === 60 || c === 45) && htmlCommentSeen < 0) htmlCommentSeen = this.pos; // `<` or `-`
+        super.skipLineComment(startSkip);
+      }
+      readToken_slash(): void {
+        if (this.type === tokTypes.braceR && ambiguousSlashSeen < 0) ambiguousSlashSeen = this.start;
+        super.readToken_slash();
+      }
+    },
+);
 
 /**
  * A parse failure that carries acorn's offset: acorn's errors have a numeric `pos`. Recognized by
@@ -69,10 +109,8 @@ const acornProblem = (error: unknown, text: string): Problem | undefined => {
  * direct eval used by `ses` accepts it (ECMA-262 Hashbang comments, ES2023).
  */
 export const parseText = (text: string, goal: ParseGoal): Parsed | Problem => {
-  let htmlCommentAt = -1;
-  let hasHashbang = false;
-  let ambiguousSlashAt = -1;
-  let previousLabel = '';
+  htmlCommentSeen = -1;
+  ambiguousSlashSeen = -1;
   const options: Options = {
     ecmaVersion: 'latest',
     sourceType: goal === 'module' ? 'module' : 'script',
@@ -86,50 +124,29 @@ export const parseText = (text: string, goal: ParseGoal): Parsed | Problem => {
     checkPrivateFields: true,
     locations: false,
     preserveParens: false,
-    // acorn reports HTML-like comments (ECMA-262 B.1.1, script goal only) as line comments. Its
-    // `start` is where the comment's opening token begins, so the first character tells them
-    // apart: `/` for `//` and `/*`, `#` for a hashbang, `<` for `<!--`, `-` for `-->`.
-    // acorn decides regex-or-division with a context heuristic that disagrees with V8 in a few
-    // corners, all of them a `/` right after a `}` (of a function or class expression after `:`,
-    // `yield` or `async`: acorn issues #1191, #820). If the two read such a `/` differently, the
-    // code V8 runs is not the code we checked (a regex hiding `import(`). Such text is rejected as
-    // ambiguous: failing closed costs little, since real code rarely puts `/` there.
-    onToken: token => {
-      const label = token.type.label;
-      if (label === 'regexp' || label === '/' || label === '/=') {
-        if (previousLabel === '}') {
-          if (ambiguousSlashAt < 0) ambiguousSlashAt = token.start;
-        }
-      }
-      previousLabel = label;
-    },
-    onComment: (isBlock, _text, start) => {
-      if (isBlock) return;
-      const c = stringCharCodeAt(text, start);
-      if (c === 35 /* # */) hasHashbang = true;
-      else if ((c === 60 || c === 45) && htmlCommentAt < 0) htmlCommentAt = start; // `<` or `-`
-    },
   };
+  // acorn skips a hashbang when it constructs the parser, with the same test.
+  const hasHashbang = goal !== 'expression' && stringCharCodeAt(text, 0) === 35 && stringCharCodeAt(text, 1) === 33;
   try {
+    const parser = new HookedParser(options, text);
     let root: Program | Expression;
     if (goal === 'expression') {
-      const parser = new InternalParser(options, text);
       parser.nextToken();
       root = parser.parseExpression();
       if (parser.type !== tokTypes.eof) parser.unexpected();
-    } else root = Parser.parse(text, options);
-    if (ambiguousSlashAt >= 0) {
+    } else root = parser.parse();
+    if (ambiguousSlashSeen >= 0) {
       return {
         code: codes.SYNTAX_ERROR,
         what: 'a `/` right after `}` is ambiguous (regex or division?); add a semicolon or parentheses',
-        at: ambiguousSlashAt,
+        at: ambiguousSlashSeen,
       };
     }
-    return { root, htmlCommentAt, hasHashbang };
+    return { root, htmlCommentAt: htmlCommentSeen, hasHashbang };
   } catch (error) {
     const problem = toProblem(error, text);
     // Report an HTML-like comment found before the failure: it is the first thing wrong.
-    if (htmlCommentAt >= 0 && htmlCommentAt <= problem.at) return htmlCommentProblem(htmlCommentAt);
+    if (htmlCommentSeen >= 0 && htmlCommentSeen <= problem.at) return htmlCommentProblem(htmlCommentSeen);
     return problem;
   }
 };

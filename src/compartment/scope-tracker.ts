@@ -3,7 +3,7 @@
 // is all that hoisting and TDZ amount to for free-name analysis). Used by analyze-scopes.ts.
 // Each reference also keeps its range and use (reference-kinds.ts) for the evaluator's rewrite.
 // No side effects; name sets are null-prototype objects, out of reach of poisoned prototypes.
-import { create, keys } from '../commons.js';
+import { create, freeze, keys } from '../commons.js';
 
 export type Names = Record<string, true>;
 
@@ -15,13 +15,21 @@ export interface Scope {
   names: Names | null;
 }
 
-export const makeScope = (parent: Scope | null, isVarScope: boolean): Scope => {
-  const scope: Scope = { parent, varScope: null as unknown as Scope, names: null };
+/**
+ * The names of every scope of a walk that only checks (`checksOnly`): declarations are not kept,
+ * since no reference is resolved. Inherited by every scope made inside such a walk's top scope.
+ */
+const INERT_NAMES = freeze(create(null)) as Names;
+
+export const makeScope = (parent: Scope | null, isVarScope: boolean, inert = false): Scope => {
+  const names = inert || (parent !== null && parent.names === INERT_NAMES) ? INERT_NAMES : null;
+  const scope: Scope = { parent, varScope: null as unknown as Scope, names };
   scope.varScope = isVarScope || parent === null ? scope : parent.varScope;
   return scope;
 };
 
 export const declare = (scope: Scope, name: string): void => {
+  if (scope.names === INERT_NAMES) return;
   (scope.names ??= create(null) as Names)[name] = true;
 };
 
@@ -74,6 +82,12 @@ export interface WalkState extends ScopeFindings {
    * compiler removes them and exports the bindings itself).
    */
   readonly compilingModule: boolean;
+  /**
+   * Only the findings that decide acceptance are wanted (a ModuleSource's analysis): no reference
+   * is recorded and no declaration kept, so the walk allocates next to nothing, and the free and
+   * top-level names stay empty.
+   */
+  readonly checksOnly: boolean;
   /** Enclosing contexts with their own `this`: non-arrow functions, field initializers, static blocks. */
   thisDepth: number;
   /** Enclosing function-like contexts of any sort (arrows too): `await` outside all of them is top-level await. */
@@ -83,38 +97,42 @@ export interface WalkState extends ScopeFindings {
   readonly refWrites: boolean[];
 }
 
-/** Where and how a reference is used, for the rewrite; a plain read of `node` when omitted. */
-export interface ReferenceSite {
-  readonly start: number;
-  readonly end: number;
-  /** A REF_* kind, possibly with REF_* flags (reference-kinds.ts). */
-  readonly kind: number;
-  readonly auxA?: number;
-  readonly auxB?: number;
-  readonly op?: string;
-}
-
 export const first = (current: number, at: number): number => (current < 0 ? at : current);
 
 // References are recorded during the walk and resolved after it, when every scope knows all of its
-// declarations: this is what hoisting (and TDZ, for our purposes) amounts to.
-export const reference = (st: WalkState, name: string, scope: Scope, write: boolean, site?: ReferenceSite): void => {
+// declarations: this is what hoisting (and TDZ, for our purposes) amounts to. Each also records
+// where and how it is used, for the rewrite: its range, a REF_* kind possibly with REF_* flags
+// (reference-kinds.ts), extra offsets and an operator. Passed one by one, not as an object, so
+// that recording a reference allocates nothing but the tables' growth.
+export const reference = (
+  st: WalkState,
+  name: string,
+  scope: Scope,
+  write: boolean,
+  start: number,
+  end: number,
+  kind: number,
+  auxA: number,
+  auxB: number,
+  op: string,
+): void => {
   if (name === 'arguments') {
     // Inside a non-arrow function `arguments` is that function's own (strict code cannot rebind it);
     // field initializers and static blocks, where it would be wrong, are early errors in acorn.
     if (st.thisDepth > 0) return;
     st.usesArguments = true;
   }
+  if (st.checksOnly) return;
   const i = st.refCount++;
   st.refNames[i] = name;
   st.refScopes[i] = scope;
   st.refWrites[i] = write;
-  st.refStarts[i] = site === undefined ? -1 : site.start;
-  st.refEnds[i] = site === undefined ? -1 : site.end;
-  st.refKinds[i] = site === undefined ? 0 : site.kind;
-  st.refAuxA[i] = site?.auxA ?? -1;
-  st.refAuxB[i] = site?.auxB ?? -1;
-  st.refOps[i] = site?.op ?? '';
+  st.refStarts[i] = start;
+  st.refEnds[i] = end;
+  st.refKinds[i] = kind;
+  st.refAuxA[i] = auxA;
+  st.refAuxB[i] = auxB;
+  st.refOps[i] = op;
 };
 
 export const unsupported = (st: WalkState, node: { type: string; start: number }): void => {
@@ -124,9 +142,10 @@ export const unsupported = (st: WalkState, node: { type: string; start: number }
   }
 };
 
-export const makeWalkState = (source: string, compilingModule = false): WalkState => ({
+export const makeWalkState = (source: string, compilingModule: boolean, checksOnly: boolean): WalkState => ({
   source,
   compilingModule,
+  checksOnly,
   freeNames: [],
   assignedFreeNames: [],
   topLevelDeclarations: [],
@@ -179,5 +198,5 @@ export const resolveReferences = (st: WalkState, top: Scope): void => {
     }
   }
   // Identifiers never look like array indices, so `keys` returns them in declaration order.
-  if (top.names !== null) st.topLevelDeclarations = keys(top.names);
+  if (top.names !== null && top.names !== INERT_NAMES) st.topLevelDeclarations = keys(top.names);
 };

@@ -9,7 +9,7 @@
 //
 // Safe behaviour: no entry point (evaluate, eval, Function, evaluateExpr) runs the hidden import.
 import test from 'ava';
-import { Compartment, lockdown } from '../../src/index.js';
+import { Compartment, ModuleSource, lockdown } from '../../src/index.js';
 
 lockdown({ reporting: 'none' });
 
@@ -90,4 +90,14 @@ test('redteam-regex-division: regex literals acorn reads right still work (regre
   t.throws(() => c.evaluate('let g = 2; (function () {} / 1, 4 / 2 /g)'), { instanceOf: SyntaxError, message: /ambiguous/ });
   t.is(c.evaluate('let g = 2; ((function () {}) / 1, 4 / 2 /g)'), 1);
   t.true(Number.isNaN(c.evaluate('let g = 2; (0 ? 0 : (function () {}) / 1)')));
+});
+
+test('redteam-regex-division: module sources reject the ambiguous `/` when constructed', t => {
+  // ModuleSource's own analysis (checks only, no scope facts) must apply the same tokenizer check.
+  const forms = [
+    `let p, g = 1;\nvoid async function () {}\n${PAYLOAD}\nexport { p };`,
+    `let p, g = 1;\nexport const f = 0 ? 0 : function () {}\n${PAYLOAD}\nexport { p };`,
+  ];
+  // (Module text reaches a compartment only as a ModuleSource: there is no other way in.)
+  for (const src of forms) t.throws(() => new ModuleSource(src), { instanceOf: SyntaxError, message: /ambiguous/ }, src);
 });
