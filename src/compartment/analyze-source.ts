@@ -191,7 +191,9 @@ const analyze = (
   }
   const problem = findProblem(findings, parsed as Parsed, kind === 'module');
   if (problem) return reject(problem, regions);
-  if (keepTree && (kind === 'script' || kind === 'expression')) kept = { source, kind, parsed: parsed as Parsed, findings };
+  if (keepTree && (kind === 'script' || kind === 'expression' || kind === 'function')) {
+    kept = { source: text, kind, parsed: parsed as Parsed, findings };
+  }
   return makeAnalysis(kind, kind === 'function' ? text : source, findings, parsed as Parsed);
 };
 
@@ -205,16 +207,12 @@ export interface AnalyzedTree {
 let keepTree = false;
 let kept: AnalyzedTree | undefined;
 
-/**
- * Analyzes a script or expression as {@link analyzeSource} does and, if it was analyzed now (not
- * found in the cache), also returns its tree, so that the evaluator's rewrite need not parse and
- * walk the same text again. The tree is never stored beyond this call.
- */
-export const analyzeSourceWithTree = (source: string, kind: 'script' | 'expression'): AnalyzedTree | undefined => {
+/** Runs `run` (an analysis) and returns the tree analyze() kept for `text` as `kind`, if it analyzed it now. */
+const withTree = (run: () => SourceAnalysis, kind: SourceKind | 'function'): AnalyzedTree | undefined => {
   keepTree = true;
   kept = undefined;
   try {
-    analyzeSource(source, kind);
+    const { source } = run();
     const tree = kept as AnalyzedTree | undefined; // (set by analyze() during the call above)
     return tree !== undefined && tree.source === source && tree.kind === kind ? tree : undefined;
   } finally {
@@ -222,6 +220,21 @@ export const analyzeSourceWithTree = (source: string, kind: 'script' | 'expressi
     kept = undefined;
   }
 };
+
+/**
+ * Analyzes a script or expression as {@link analyzeSource} does and, if it was analyzed now (not
+ * found in the cache), also returns its tree, so that the evaluator's rewrite need not parse and
+ * walk the same text again. The tree is never stored beyond this call.
+ */
+export const analyzeSourceWithTree = (source: string, kind: 'script' | 'expression'): AnalyzedTree | undefined =>
+  withTree(() => analyzeSource(source, kind), kind);
+
+/**
+ * {@link analyzeFunctionSource}, and the tree of the whole function's text (its `source`) if it
+ * was analyzed now: for the evaluator's rewrite and CommonJS export detection (one parse fewer).
+ */
+export const analyzeFunctionSourceWithTree = (params: string, body: string): AnalyzedTree | undefined =>
+  withTree(() => analyzeFunctionSource(params, body), 'function');
 
 /** Looks `source` up in the cache under `tag`, analyzing and caching it on a miss. */
 const cached = (source: string, tag: string, compute: () => Outcome): Outcome => {

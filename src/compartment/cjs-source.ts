@@ -9,7 +9,7 @@
 import type { Node as AcornNode } from 'acorn';
 import { WeakMap, WeakSet, weaksetAdd, weaksetHas, freeze, jsonParse, keys, kindOf, stringSlice, stringStartsWith, weakmapGet, weakmapSet } from '../commons.js';
 import { codes, makeSyntaxError, makeTypeError } from '../errors.js';
-import { analyzeFunctionSource } from './analyze-source.js';
+import { analyzeFunctionSourceWithTree } from './analyze-source.js';
 import { layoutFunction } from './function-source.js';
 import { parseText } from './parse-source.js';
 import { markOwn } from '../lockdown/own-functions.js';
@@ -95,10 +95,8 @@ const requireCall = (node: unknown): string | undefined => {
   return args.length === 1 ? stringLiteral(args[0]) : undefined;
 };
 
-const analyzeCjs = (body: string): Pick<CjsRecord, 'imports' | 'exports' | 'reexports'> => {
-  const { text } = layoutFunction({}, CJS_PARAMETERS, body);
-  const parsed = parseText(text, 'expression');
-  if (!('root' in parsed)) throw makeSyntaxError('new CjsModuleSource()', parsed.what, parsed.code);
+/** Finds a CommonJS body's requires and exports in `root`: the tree of the body's whole function (layoutFunction). */
+const analyzeCjs = (root: object): Pick<CjsRecord, 'imports' | 'exports' | 'reexports'> => {
   const imports: string[] = [];
   const exportNames: string[] = [];
   const reexports: string[] = [];
@@ -111,7 +109,7 @@ const analyzeCjs = (body: string): Pick<CjsRecord, 'imports' | 'exports' | 'reex
   const exportName = (name: string | undefined): void => {
     if (name !== undefined && name !== 'default') add(exportNames, 'e:', name);
   };
-  const stack: unknown[] = [parsed.root];
+  const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack[stack.length - 1] as N;
     stack.length -= 1;
@@ -179,8 +177,17 @@ export const CjsModuleSource = markOwn(function CjsModuleSource(this: CjsModuleS
   checkSourceArguments('CjsModuleSource', new.target, source, location);
   // Node ignores a hashbang line; a function body cannot hold one, so it becomes a comment.
   const body = stringStartsWith(source, '#!') ? `//${stringSlice(source, 2)}` : source;
-  analyzeFunctionSource(CJS_PARAMETERS, body); // throws what must not run
-  const found = analyzeCjs(body);
+  // The analysis throws what must not run; its tree, when it was just made, serves the export
+  // detection too (else, for a body analyzed before, one parse of the same text).
+  const tree = analyzeFunctionSourceWithTree(CJS_PARAMETERS, body);
+  let root: object;
+  if (tree !== undefined) root = tree.parsed.root;
+  else {
+    const parsed = parseText(layoutFunction({}, CJS_PARAMETERS, body).text, 'expression');
+    if (!('root' in parsed)) throw makeSyntaxError('new CjsModuleSource()', parsed.what, parsed.code);
+    root = parsed.root;
+  }
+  const found = analyzeCjs(root);
   const self = this as unknown as Record<string, unknown>;
   self.imports = found.imports;
   self.exports = found.exports;

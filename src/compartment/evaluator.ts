@@ -22,7 +22,13 @@ import {
 } from '../commons.js';
 import { codes, makeRangeError, makeSyntaxError } from '../errors.js';
 import type { Program } from 'acorn';
-import { analyzeFunctionSource, analyzeGeneratedFunction, analyzeModuleSource, analyzeSourceWithTree } from './analyze-source.js';
+import {
+  analyzeFunctionSource,
+  analyzeFunctionSourceWithTree,
+  analyzeGeneratedFunction,
+  analyzeModuleSource,
+  analyzeSourceWithTree,
+} from './analyze-source.js';
 import type { AnalyzedTree } from './analyze-source.js';
 import type { FunctionFlags } from './function-source.js';
 import { planModule, rewriteModuleOperators } from './module-compile.js';
@@ -333,8 +339,10 @@ export const compileExpression = (owner: object, source: string, lexicals: Lexic
 
 /** Compiles `new Function(params, body)`: the runner returns the function. Parameters and body are validated apart. */
 export const compileFunction = (owner: object, params: string, body: string): Runner => {
-  const { source } = analyzeFunctionSource(params, body);
-  return compile(owner, source, 'f', 'expression', false, null, () => undefined);
+  // The analysis first (it throws what must not run); its tree if it was made now.
+  const tree = analyzeFunctionSourceWithTree(params, body);
+  const { source } = tree !== undefined ? tree : analyzeFunctionSource(params, body);
+  return compile(owner, source, 'f', 'expression', false, null, () => tree);
 };
 
 /** A compiled module: a generator of (global object, helpers, import bindings, module environment). */
