@@ -162,6 +162,15 @@ const graphs: Graph[] = [
     },
   },
   {
+    // No promise-job logs here: Node's import() takes host-defined jobs to settle.
+    name: 'await import() of a sibling that is still evaluating',
+    files: {
+      'main.mjs': `import './a.mjs'; import './b.mjs'; log.push('main');`,
+      'a.mjs': `log.push('a start'); await 0; await 0; await 0; log.push('a end');`,
+      'b.mjs': `log.push('b start'); const ns = await import('./a.mjs'); log.push('b got a ' + Object.keys(ns).length);`,
+    },
+  },
+  {
     // GatherAvailableAncestors gathers [p, m, q] (m through p): only the sort by [[AsyncEvaluationOrder]]
     // runs q (which became async first) before m.
     name: 'ancestors run in the order they became async, not the order they were gathered',
