@@ -133,3 +133,65 @@ test('node loader: files outside the root are refused; built-ins only when grant
   });
   t.is(granted.importNow(join(root, 'm.mjs')).sep, '/');
 });
+
+test('cjs-throw-retry: a module that throws is out of the cache: the next require runs it again, as in Node', t => {
+  const counted = `const c = require('./counter.js'); c.NAME = (c.NAME || 0) + 1; exports.partial = true;
+                   if (c.NAME < 2) throw new Error('NAME fails ' + c.NAME); exports.runs = c.NAME;`;
+  const direct = both(
+    {
+      'package.json': '{}',
+      'counter.js': `module.exports = {};`,
+      'b.js': counted.replaceAll('NAME', 'b'),
+      'a.js': `const r = []; try { require('./b'); } catch (e) { r.push(e.message); } r.push(require('./b')); r.push(require('./b') === r[1]);
+               module.exports = r;`,
+    },
+    'a.js',
+  );
+  t.is(direct.confined, direct.native);
+  t.is(direct.native, '["b fails 1",{"partial":true,"runs":2},true]');
+  // The importer that did not catch is out of the cache too: requiring it again runs both again.
+  const nested = both(
+    {
+      'package.json': '{}',
+      'counter.js': `module.exports = {};`,
+      'leaf.js': counted.replaceAll('NAME', 'leaf'),
+      'mid.js': `const c = require('./counter.js'); c.mid = (c.mid || 0) + 1; exports.leaf = require('./leaf'); exports.midRuns = c.mid;`,
+      'top.js': `const r = []; try { require('./mid'); } catch (e) { r.push(e.message); } r.push(require('./mid')); module.exports = r;`,
+    },
+    'top.js',
+  );
+  t.is(nested.confined, nested.native);
+  t.is(nested.native, '["leaf fails 1",{"leaf":{"partial":true,"runs":2},"midRuns":2}]');
+});
+
+test('cjs-throw-esm: an ES import of a throwing CommonJS module stays failed, require runs it again, as in Node', async t => {
+  const root = writeTree({
+    'package.json': '{}',
+    'counter.cjs': `module.exports = {};`,
+    'req.cjs': `module.exports = id => require(id);`,
+    'b.cjs': `const c = require('./counter.cjs'); c.b = (c.b || 0) + 1; if (c.b < 2) throw new Error('b fails ' + c.b); exports.runs = c.b;`,
+    'c.cjs': `const c = require('./counter.cjs'); c.c = (c.c || 0) + 1; if (c.c < 2) throw new Error('c fails ' + c.c); exports.runs = c.c;`,
+    'main.mjs': `import req from './req.cjs';
+      const out = [];
+      let first;
+      try { await import('./b.cjs'); } catch (e) { first = e; out.push('import b: ' + e.message); }
+      try { await import('./b.cjs'); } catch (e) { out.push('import b again: ' + (e === first ? 'the same error' : e.message)); }
+      out.push('require b: ' + JSON.stringify(req('./b.cjs')));
+      try { await import('./b.cjs'); out.push('import b after require: fulfilled'); } catch (e) { out.push('import b after require: ' + (e === first ? 'the same error' : e.message)); }
+      try { req('./c.cjs'); } catch (e) { out.push('require c: ' + e.message); }
+      const ns = await import('./c.cjs');
+      out.push('import c after require: ' + JSON.stringify(ns.default));
+      export default out;`,
+  });
+  const native = (await import(join(root, 'main.mjs'))).default;
+  const confined = (await compartmentFor(root, { JSON }).import(join(root, 'main.mjs'))).default;
+  t.deepEqual([...confined], native);
+  t.deepEqual(native, [
+    'import b: b fails 1',
+    'import b again: the same error',
+    'require b: {"runs":2}',
+    'import b after require: the same error',
+    'require c: c fails 1',
+    'import c after require: {"runs":2}',
+  ]);
+});

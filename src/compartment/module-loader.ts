@@ -6,8 +6,9 @@
 // `{ record, specifier }`, and virtual module sources `{ imports, exports, execute }`.
 // Linking follows ECMA-262 16.2.1.6 (ResolveExport, GetExportedNames) on the records' static
 // data; bindings are read live through the getters each module's prologue registers
-// (module-compile.ts). Evaluation is depth-first, post-order; a graph with top-level await is
-// evaluated asynchronously, each module after its dependencies settle.
+// (module-compile.ts). Evaluation is ECMA-262's for cyclic module records, top-level await included
+// (module-evaluate.ts); every kind of instance takes part, CommonJS as a leaf whose requires run
+// when called, with Node's cache semantics (a body that throws runs again on the next require).
 // Assumes lockdown has run (it is reached only through compartments). Side effects: per-compartment memos.
 import {
   Map,
@@ -44,6 +45,8 @@ import { moduleSourceRecord } from './module-source.js';
 import { CJS_PARAMETERS, cjsSourceRecord, isJsonModuleSource } from './cjs-source.js';
 import type { CjsRecord } from './cjs-source.js';
 import { evaluateScript, makeFunction } from './compartment-evaluate.js';
+import { makeEvaluator } from './module-evaluate.js';
+import type { Evaluable } from './module-evaluate.js';
 import { markOwn } from '../lockdown/own-functions.js';
 import type { ModuleSourceRecord } from './module-source.js';
 import type { ResolvedCompartmentOptions } from './compartment-options.js';
@@ -68,10 +71,8 @@ interface VirtualSource {
   readonly execute: (exportsTarget: object, compartment: object, resolvedImports: object) => unknown;
 }
 
-type Status = 'new' | 'loaded' | 'linked' | 'evaluating' | 'evaluated' | 'failed';
-
 /** One module instance: a source instantiated in a compartment under a specifier. */
-interface Instance {
+interface Instance extends Evaluable<Instance> {
   readonly host: ModuleHost;
   readonly specifier: string;
   readonly source: ModuleSourceRecord | undefined;
@@ -92,24 +93,25 @@ interface Instance {
   readonly resolved: Record<string, Instance>;
   /** Import specifier as written → full specifier (for virtual sources). */
   readonly fullSpecifiers: Record<string, string>;
-  status: Status;
   depsFetched: boolean;
   /** Local export name → reader: set by the module's prologue (or made for virtual and object modules). */
   readers: ExportReaders | undefined;
   generator: Generator<undefined, undefined, undefined> | AsyncGenerator<undefined, undefined, undefined> | undefined;
-  evaluation: Promise<void> | undefined;
   /**
    * An async module's prologue step, until it settles: an async generator's `yield` awaits before
    * it suspends, so the body can be resumed synchronously (as evaluation order requires) only
    * after this settles.
    */
   primed: Promise<unknown> | undefined;
-  error: unknown;
   namespace: object | undefined;
   /** Namespaces made early by `module()` under specifiers that resolved to this instance. */
   readonly deferred: DeferredNamespace[];
-  /** A CommonJS module's `module` object, once linked. */
+  /** A CommonJS module's `module` object, once linked (a new one after its body throws). */
   module: { exports: unknown; loaded: boolean } | undefined;
+  /** A CommonJS module's arguments to its body, with that `module` object. */
+  cjsArguments: unknown[] | undefined;
+  /** Where a CommonJS body is in Node's cache: not run (or thrown), running (a cycle sees it partly), run. */
+  cjsState: 'unloaded' | 'loading' | 'loaded';
 }
 
 const API = 'Compartment';
@@ -163,16 +165,27 @@ const makeInstance = (host: ModuleHost, specifier: string, parts: Partial<Instan
   importMeta: parts.importMeta,
   resolved: create(null) as Record<string, Instance>,
   fullSpecifiers: create(null) as Record<string, string>,
-  status: 'new',
   depsFetched: false,
   readers: undefined,
   generator: undefined,
-  evaluation: undefined,
   primed: undefined,
-  error: undefined,
   namespace: undefined,
   deferred: [],
   module: undefined,
+  cjsArguments: undefined,
+  cjsState: 'unloaded',
+  // ECMA-262 Table 45, for module-evaluate.ts.
+  status: 'new',
+  dfsIndex: 0,
+  dfsAncestorIndex: 0,
+  stack: undefined,
+  cycleRoot: undefined,
+  asyncEvaluationOrder: 0,
+  pendingAsyncDependencies: 0,
+  asyncParentModules: [],
+  topLevelCapability: undefined,
+  failed: false,
+  error: undefined,
 });
 
 const badDescriptor = (host: ModuleHost, specifier: string, what: string): Error =>
@@ -759,21 +772,51 @@ const linkGraph = (root: Instance): void => {
 
 /** A CommonJS module's `module` object and readers: `default` is `module.exports`, names its properties, live. */
 const linkCjs = (instance: Instance): void => {
+  freshCjsModule(instance);
+  const readers = create(null) as ExportReaders;
+  readers.default = () => instance.module!.exports;
+  const names = ownKeys(localExportsOf(instance));
+  for (let i = 0; i < names.length; i += 1) {
+    const name = names[i] as string;
+    if (name === 'default') continue;
+    readers[name] = () => {
+      const { exports } = instance.module!;
+      return isObject(exports) || typeof exports === 'function' ? reflectGet(exports as object, name) : undefined;
+    };
+  }
+  instance.readers = freeze(readers);
+  instance.status = 'linked';
+};
+
+/** A new `module` object (and `exports`) for a CommonJS instance's next run, as Node makes after one that threw. */
+const freshCjsModule = (instance: Instance): void => {
   const filename = instance.cjs!.location ?? instance.specifier;
   const slash = stringLastIndexOf(filename, '/');
   const require = makeRequire(instance);
   const module = { exports: {} as unknown, id: instance.specifier, filename, loaded: false, require };
   instance.module = module;
-  (instance as { cjsArguments?: unknown[] }).cjsArguments = [module.exports, require, module, filename, slash < 0 ? '.' : stringSlice(filename, 0, slash) || '/'];
-  const readers = create(null) as ExportReaders;
-  readers.default = () => module.exports;
-  const names = ownKeys(localExportsOf(instance));
-  for (let i = 0; i < names.length; i += 1) {
-    const name = names[i] as string;
-    if (name !== 'default') readers[name] = () => (isObject(module.exports) || typeof module.exports === 'function' ? reflectGet(module.exports as object, name) : undefined);
+  instance.cjsArguments = [module.exports, require, module, filename, slash < 0 ? '.' : stringSlice(filename, 0, slash) || '/'];
+  instance.cjsState = 'unloaded';
+};
+
+/**
+ * Runs a CommonJS body as Node's `require` does: once; mid-run (a cycle) its `module.exports` is
+ * taken as it is; a body that throws leaves it as Node leaves it, out of the cache: the next
+ * `require` (or first ES import) runs it again, with a new `module` object.
+ */
+const runCjs = (instance: Instance): void => {
+  if (instance.cjsState !== 'unloaded') return;
+  instance.cjsState = 'loading';
+  const module = instance.module!;
+  const functor = makeFunction(instance.host.global(), CJS_PARAMETERS, instance.cjs!.body) as (...a: unknown[]) => unknown;
+  try {
+    apply(functor, module.exports, instance.cjsArguments!);
+  } catch (error) {
+    freshCjsModule(instance);
+    throw error;
   }
-  instance.readers = freeze(readers);
-  instance.status = 'linked';
+  module.loaded = true;
+  instance.cjsState = 'loaded';
 };
 
 /** `require` for a CommonJS instance: Node's semantics over the compartment's loader. */
@@ -808,7 +851,9 @@ const requireInstance = (instance: Instance): unknown => {
       loadGraph(instance, true);
       linkCjs(instance);
     }
-    evaluate(instance);
+    // Node's CommonJS cache, not the ES module record: an ES import that failed on this module
+    // keeps its error, but `require` runs it again (test/modules-cjs.test.ts checks both in Node).
+    runCjs(instance);
     return instance.module!.exports;
   }
   const namespace = importNamespaceNow(instance.host, instance.specifier, instance);
@@ -924,7 +969,7 @@ const runPrecompiled = (instance: Instance): void => {
       const request = `${entry[0]}`;
       const target = instance.resolved[request];
       if (target === undefined) throw linkError(instance, `no module was loaded for ${jsonStringify(request)}`);
-      evaluate(target); // bottom up, cycle tolerant (already done in graph order)
+      // `target` has run (or is running, in a cycle): it is one of this module's requests.
       const pairs = listOf(entry[1]);
       for (let j = 0; j < pairs.length; j += 1) {
         const pair = listOf(pairs[j]);
@@ -967,93 +1012,56 @@ const listOf = (value: unknown): unknown[] => {
   return out;
 };
 
+/**
+ * Whether evaluating `root` now could await: a module of its graph with top-level await that has
+ * not run, or one still waiting for an async dependency (started by an earlier `import()`).
+ */
 const hasAsync = (root: Instance): boolean => {
   const graph = graphOf(root);
   for (let i = 0; i < graph.length; i += 1) {
-    const { status, source } = graph[i];
+    const { status, source, asyncEvaluationOrder } = graph[i];
+    if (status === 'evaluating-async' || (status !== 'evaluated' && asyncEvaluationOrder > 0)) return true;
     if (status !== 'evaluated' && source !== undefined && source.record.hasTopLevelAwait) return true;
   }
   return false;
 };
 
-const fail = (instance: Instance, error: unknown): never => {
-  instance.status = 'failed';
-  instance.error = error;
-  throw error;
-};
+const hasTopLevelAwait = (instance: Instance): boolean => instance.source !== undefined && instance.source.record.hasTopLevelAwait;
 
-/** Runs one module's own code (its dependencies have run). */
-const runBody = (instance: Instance): Maybe<void> => {
+/** Runs one synchronous module's own code (ExecuteModule()); its dependencies have run. */
+const execute = (instance: Instance): void => {
   if (instance.source !== undefined) {
-    const step = instance.generator!.next();
+    const generator = instance.generator as Generator<undefined, undefined, undefined>;
     instance.generator = undefined;
-    if (step instanceof Promise) return promiseThen(step, () => undefined) as Promise<void>;
-    return undefined;
-  }
-  if (instance.cjs !== undefined) {
-    const module = instance.module!;
-    const args = (instance as { cjsArguments?: unknown[] }).cjsArguments!;
-    const functor = makeFunction(instance.host.global(), CJS_PARAMETERS, instance.cjs.body) as (...a: unknown[]) => unknown;
-    apply(functor, module.exports, args);
-    module.loaded = true;
-    return undefined;
-  }
-  if (instance.precompiled !== undefined) {
+    generator.next();
+  } else if (instance.cjs !== undefined) {
+    runCjs(instance);
+  } else if (instance.precompiled !== undefined) {
     runPrecompiled(instance);
-    return undefined;
-  }
-  if (instance.virtual !== undefined) {
+  } else if (instance.virtual !== undefined) {
     const target = (instance as { virtualTarget?: object }).virtualTarget!;
     apply(instance.virtual.execute, instance.virtual, [target, instance.host.self, freeze(instance.fullSpecifiers)]);
   }
-  return undefined;
 };
 
-/** Evaluates `instance` after its dependencies; a promise if anything on the way awaits. */
-const evaluate = (instance: Instance): Maybe<void> => {
-  if (instance.status === 'evaluated') return instance.evaluation;
-  if (instance.status === 'failed') throw instance.error;
-  if (instance.status === 'evaluating') return instance.evaluation; // a cycle: already on its way
-  instance.status = 'evaluating';
-  const waits: Promise<void>[] = [];
-  try {
-    const deps = dependenciesOf(instance);
-    for (let i = 0; i < deps.length; i += 1) {
-      const result = evaluate(deps[i]);
-      if (result instanceof Promise) waits[waits.length] = result;
-    }
-  } catch (error) {
-    fail(instance, error);
-  }
-  if (waits.length === 0) {
-    let result: Maybe<void>;
-    try {
-      result = runBody(instance);
-    } catch (error) {
-      return fail(instance, error);
-    }
-    if (!(result instanceof Promise)) {
-      instance.status = 'evaluated';
-      flushWaiting(instance);
-      return undefined;
-    }
-    return settle(instance, result);
-  }
-  return settle(instance, promiseThen(promiseAll(waits), () => runBody(instance)) as Promise<void>);
+/**
+ * Starts a module with top-level await (ExecuteModule(capability)): its body runs now up to its
+ * first `await`. The async generator's step settles in the job after the body completes, as the
+ * capability of an async module body would.
+ */
+const executeAsync = (instance: Instance): Promise<unknown> => {
+  const generator = instance.generator as AsyncGenerator<undefined, undefined, undefined>;
+  instance.generator = undefined;
+  return generator.next();
 };
 
-const settle = (instance: Instance, pending: Promise<void>): Promise<void> => {
-  const done = promiseThen(
-    pending,
-    () => {
-      instance.status = 'evaluated';
-      flushWaiting(instance);
-    },
-    error => fail(instance, error),
-  ) as Promise<void>;
-  instance.evaluation = done;
-  return done;
-};
+const evaluator = makeEvaluator<Instance>({
+  requested: instance => dependenciesOf(instance),
+  hasTopLevelAwait,
+  execute,
+  executeAsync,
+  completed: flushWaiting,
+});
 
 /** Waits until every async module reachable from `root` can be resumed synchronously. */
 const primed = (root: Instance): Maybe<void> => {
@@ -1074,14 +1082,26 @@ export const importNamespace = (moduleHost: ModuleHost, specifier: string): Prom
 
 const startImport = (moduleHost: ModuleHost, specifier: string): Promise<object> =>
   new Promise<object>((resolve, reject) => {
-    const started = then(instanceFor(moduleHost, specifier, false), instance =>
+    const ready = then(instanceFor(moduleHost, specifier, false), instance =>
       then(loadGraph(instance, false), () => {
         if (instance.status === 'new') linkGraph(instance);
-        return then(primed(instance), () => then(evaluate(instance), () => namespaceOf(instance)));
+        return then(primed(instance), () => instance);
       }),
     );
-    if (started instanceof Promise) promiseThen(started, resolve as (v: unknown) => unknown, reject);
-    else resolve(started);
+    // The namespace follows evaluation by one job whatever loading took, so that imports settle in
+    // the order their graphs do (test262 fulfillment-order, rejection-order).
+    const evaluate = (instance: Instance): void => {
+      const settled = (): void => {
+        try {
+          resolve(namespaceOf(instance));
+        } catch (error) {
+          reject(error);
+        }
+      };
+      promiseThen(evaluator.evaluate(instance), settled, reject);
+    };
+    if (ready instanceof Promise) promiseThen(ready, evaluate as (v: unknown) => unknown, reject);
+    else evaluate(ready);
   });
 
 /** `importNow`: the same, synchronously (no importHook, no top-level await). */
@@ -1092,7 +1112,7 @@ export const importNamespaceNow = (moduleHost: ModuleHost, specifier: string, kn
   if (hasAsync(instance)) {
     throw makeTypeError(`${API}.importNow()`, `module ${jsonStringify(specifier)} awaits at top level; use import()`, codes.MODULE_IS_ASYNC);
   }
-  evaluate(instance);
+  evaluator.evaluateNow(instance);
   return namespaceOf(instance);
 };
 
