@@ -67,6 +67,9 @@ const npmBuild = {
   ],
 };
 
+/** The minifier's settings for the .min files (see docs/distribution.md for those tried and rejected). */
+export const terserOptions = { ecma: 2022, module: false, compress: { passes: 2 }, format: { comments: /Permafrost/ } };
+
 /**
  * For a <script> tag: one self-contained file per entry, plain and minified. The full build bundles
  * acorn without its regular-expression validator (scripts/trim-acorn.mjs says why that is safe).
@@ -82,7 +85,7 @@ const umdBuild = (entry, file) => ({
       name: 'Permafrost',
       banner: strictBanner,
       exports: 'named',
-      plugins: [terser({ ecma: 2022, module: false, compress: { passes: 2 }, format: { comments: /Permafrost/ } })],
+      plugins: [terser(terserOptions)],
     },
   ],
 });

@@ -99,25 +99,71 @@ const freeNames = text => {
   return names;
 };
 
-/** acorn's `dist/acorn.mjs` text without the regular-expression validator. */
-export const trimAcorn = text => {
+/** The 0-based line of offset `at` in `text`. */
+const lineOf = (text, at) => {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+};
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** One source-map VLQ number. */
+const vlq = n => {
+  let rest = n < 0 ? (-n << 1) | 1 : n << 1;
+  let out = '';
+  do {
+    const digit = rest & 31;
+    rest >>>= 5;
+    out += BASE64[rest > 0 ? digit | 32 : digit];
+  } while (rest > 0);
+  return out;
+};
+
+/**
+ * acorn's `dist/acorn.mjs` text without the regular-expression validator, and a line-level source
+ * map back to acorn's text. Each edit works on whole lines, so the map gives every line of the
+ * result the line it came from (a replacement's lines point at the first line it replaced).
+ */
+export const trimAcornWithMap = text => {
   const start = once(text, START, 'the start of the Unicode property tables');
   const end = once(text, END, "the tokenizer's Token type");
   if (end < start) fail('the validator region is out of order');
   const region = text.slice(start, end);
   for (const needle of REGION_MUST_HOLD) if (!region.includes(needle)) fail(`the validator region lacks "${needle}"`);
-  let trimmed = text.slice(0, start) + text.slice(end);
-  once(trimmed, READ_REGEXP, 'readRegexp');
-  trimmed = trimmed.replace(VALIDATION, NOT_VALIDATED);
+  const readRegexp = once(text, READ_REGEXP, 'readRegexp');
+  if (readRegexp < end) fail('readRegexp precedes the validator region');
+  const validation = readRegexp + READ_REGEXP.indexOf(VALIDATION);
+  for (const at of [start, end, validation]) if (text[at - 1] !== '\n') fail('an edit does not start a line');
+  // Kept stretches of acorn's text and the replacement, in order, each with the line it starts at.
+  const pieces = [
+    { code: text.slice(0, start), line: 0, kept: true },
+    { code: text.slice(end, validation), line: lineOf(text, end), kept: true },
+    { code: NOT_VALIDATED, line: lineOf(text, validation), kept: false },
+    { code: text.slice(validation + VALIDATION.length), line: lineOf(text, validation + VALIDATION.length), kept: true },
+  ];
+  const code = pieces.map(p => p.code).join('');
   // Nothing left may use what the region declared: the trimmed module has no free name the full one lacks.
   const before = freeNames(text);
-  const dangling = [...freeNames(trimmed)].filter(name => !before.has(name));
+  const dangling = [...freeNames(code)].filter(name => !before.has(name));
   if (dangling.length > 0) fail(`the rest of acorn uses what the trim removed: ${dangling.join('; ')}`);
   for (const name of ['validateRegExpFlags', 'validateRegExpPattern', 'regexp_', 'RegExpValidationState']) {
-    if (trimmed.includes(name)) fail(`the rest of acorn still mentions ${name}`);
+    if (code.includes(name)) fail(`the rest of acorn still mentions ${name}`);
   }
-  return trimmed;
+  const segments = [];
+  let previous = 0;
+  for (const piece of pieces) {
+    const lines = piece.code.split('\n').length - 1; // every piece ends with a newline but the last
+    for (let i = 0; i < lines + (piece === pieces[pieces.length - 1] ? 1 : 0); i += 1) {
+      const line = piece.kept ? piece.line + i : piece.line;
+      segments.push(`AA${vlq(line - previous)}A`);
+      previous = line;
+    }
+  }
+  return { code, map: { version: 3, sources: ['acorn.mjs'], names: [], mappings: segments.join(';') } };
 };
+
+/** acorn's `dist/acorn.mjs` text without the regular-expression validator. */
+export const trimAcorn = text => trimAcornWithMap(text).code;
 
 const ACORN_FILE = /[\\/]node_modules[\\/]acorn[\\/]dist[\\/]acorn\.mjs$/;
 
@@ -132,7 +178,7 @@ export const trimAcornPlugin = () => {
     transform(code, id) {
       if (!ACORN_FILE.test(id)) return null;
       trimmed = true;
-      return { code: trimAcorn(code), map: { mappings: '' } };
+      return trimAcornWithMap(code);
     },
     buildEnd(error) {
       if (error === undefined && !trimmed) this.error('trim-acorn: acorn (dist/acorn.mjs) was not in this build');
