@@ -9,6 +9,7 @@
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { dts } from 'rollup-plugin-dts';
+import { trimAcornPlugin } from './scripts/trim-acorn.mjs';
 
 const entries = {
   permafrost: 'build/src/index.js',
@@ -66,10 +67,16 @@ const npmBuild = {
   ],
 };
 
-/** For a <script> tag: one self-contained file per entry, acorn included, plain and minified. */
+/** The minifier's settings for the .min files (see docs/distribution.md for those tried and rejected). */
+export const terserOptions = { ecma: 2022, module: false, compress: { passes: 2 }, format: { comments: /Permafrost/ } };
+
+/**
+ * For a <script> tag: one self-contained file per entry, plain and minified. The full build bundles
+ * acorn without its regular-expression validator (scripts/trim-acorn.mjs says why that is safe).
+ */
 const umdBuild = (entry, file) => ({
   input: entries[entry],
-  plugins: [nodeResolve()],
+  plugins: entry === 'permafrost' ? [nodeResolve(), trimAcornPlugin()] : [nodeResolve()],
   output: [
     { file: `dist/${file}.umd.js`, format: 'umd', name: 'Permafrost', banner: strictBanner, exports: 'named' },
     {
@@ -78,7 +85,7 @@ const umdBuild = (entry, file) => ({
       name: 'Permafrost',
       banner: strictBanner,
       exports: 'named',
-      plugins: [terser({ ecma: 2022, module: false, compress: { passes: 2 }, format: { comments: /Permafrost/ } })],
+      plugins: [terser(terserOptions)],
     },
   ],
 });
