@@ -155,12 +155,13 @@ test('redteam-parser-hooks: guest code run just before a parse cannot change its
     transforms: [
       (src: string) => {
         // A transform is guest-supplied code that runs right before the analysis.
-        try {
-          new Compartment().evaluate('<!-- x');
-        } catch {}
-        try {
-          new Compartment().evaluate('x = {}\n/ 1 /g');
-        } catch {}
+        for (const poison of ['<!-- x', 'x = {}\n/ 1 /g']) {
+          try {
+            new Compartment().evaluate(poison);
+          } catch {
+            // rejected, as it must be: what matters is the state it left behind
+          }
+        }
         return src;
       },
     ],
