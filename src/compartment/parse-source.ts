@@ -43,6 +43,7 @@ interface ParserInternals {
   unexpected(pos?: number): never;
   skipLineComment(startSkip: number): void;
   readToken_slash(): void;
+  canInsertSemicolon(): boolean;
 }
 type InternalParserClass = new (options: Options, input: string) => ParserInternals;
 
@@ -54,17 +55,23 @@ let htmlCommentSeen = -1;
 let ambiguousSlashSeen = -1;
 
 /**
- * acorn's parser with two tokenizer hooks, as acorn's plugins make them:
+ * acorn's parser with three hooks, as acorn's plugins make them:
  * - Line comments: acorn reads HTML-like comments (ECMA-262 B.1.1, script goal only) as line
  *   comments, starting at the comment's opening token, so its first character tells them apart:
  *   `/` for `//`, `#` for a hashbang, `<` for `<!--`, `-` for `-->`.
- * - A `/` read right after a `}`: acorn decides regex-or-division with a context heuristic that
- *   disagrees with V8 in a few corners, all of them a `/` right after a `}` (of a function or class
- *   expression after `:`, `yield` or `async`: acorn issues #1191, #820). If the two read such a `/`
- *   differently, the code V8 runs is not the code we checked (a regex hiding `import(`). Such text
- *   is rejected as ambiguous: failing closed costs little, since real code rarely puts `/` there.
- *   Every `/` token (division, `/=` or the start of a regex, even one acorn reads again as a regex)
- *   is first read here, while `type` is still the previous token's.
+ * - Regex or division: acorn's tokenizer decides with a context heuristic (tokencontext.js), V8's
+ *   parser by the grammar. When the tokenizer reads a regex where the grammar wants an operator,
+ *   acorn's parser accepts it only by inserting a semicolon before it (ASI: the regex is on a new
+ *   line), where V8 reads a division that continues the statement: the code V8 runs is then not
+ *   the code we checked (a regex hiding `import(`). Such text is rejected as ambiguous, failing
+ *   closed (real code rarely starts a line with a regex after a statement without `;`):
+ *   - a regex token at a place where acorn may insert a semicolon before it: after the identifier
+ *     `of` (`a\nof\n/…/g`), acorn's tokenizer expects an expression, as in `for (x of /re/)`,
+ *     where V8 reads `a; of / … / g` (test/attacks/redteam-of-regex-asi);
+ *   - any `/` token right after a `}` (of a function or class expression after `:`, `yield` or
+ *     `async`, acorn issues #1191, #820), whatever the parser then makes of it. Every `/` token
+ *     (division, `/=` or the start of a regex, even one acorn reads again as a regex) is first
+ *     read here, while `type` is still the previous token's.
  */
 const HookedParser = (Parser as unknown as { extend(plugin: (base: InternalParserClass) => InternalParserClass): InternalParserClass }).extend(
   base =>
@@ -77,6 +84,13 @@ const HookedParser = (Parser as unknown as { extend(plugin: (base: InternalParse
       readToken_slash(): void {
         if (this.type === tokTypes.braceR && ambiguousSlashSeen < 0) ambiguousSlashSeen = this.start;
         super.readToken_slash();
+      }
+      // Every automatic semicolon goes through here (also the restricted productions' checks:
+      // `yield`, `return`, postfix operators), with the token that follows it as the current one.
+      canInsertSemicolon(): boolean {
+        const can = super.canInsertSemicolon();
+        if (can && this.type === tokTypes.regexp && ambiguousSlashSeen < 0) ambiguousSlashSeen = this.start;
+        return can;
       }
     },
 );
@@ -138,13 +152,18 @@ export const parseText = (text: string, goal: ParseGoal): Parsed | Problem => {
     if (ambiguousSlashSeen >= 0) {
       return {
         code: codes.SYNTAX_ERROR,
-        what: 'a `/` right after `}` is ambiguous (regex or division?); add a semicolon or parentheses',
+        what: 'a `/` here is ambiguous (regex or division?); add a semicolon or parentheses',
         at: ambiguousSlashSeen,
       };
     }
     return { root, htmlCommentAt: htmlCommentSeen, hasHashbang };
   } catch (error) {
     const problem = toProblem(error, text);
+    // Running out of stack is reported as such, never as what the parse had seen by then: that
+    // depends on the caller's depth, and a rejection of another kind would be cached (a guest
+    // could then choose, from its stack depth, the error every party gets for that text:
+    // test/attacks/redteam-stack-html-comment-channel).
+    if (problem.code === codes.STACK_EXHAUSTED) return problem;
     // Report an HTML-like comment found before the failure: it is the first thing wrong.
     if (htmlCommentSeen >= 0 && htmlCommentSeen <= problem.at) return htmlCommentProblem(htmlCommentSeen);
     return problem;

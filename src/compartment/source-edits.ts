@@ -109,7 +109,7 @@ export const makeSourceEdits = (
       const insert = (text: string, original: string): void => {
         if (text.length === 0 && original.length === 0) return;
         if (markKey !== undefined) {
-          arrayPush(parts, marker(markKey, original, text.length));
+          arrayPush(parts, marker(markKey, original, text.length, last === 47 /* / */));
           last = -1;
         }
         write(text);

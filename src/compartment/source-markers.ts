@@ -21,18 +21,18 @@ export const markerKey = (): string => {
   return key;
 };
 
-// The original text is an identifier or an operator; `%`, `*`, `/` and `:` are escaped anyway, so
-// a marker can never end early or be misread, whatever it holds.
+// The original text is an identifier or an operator; `%`, `*`, `/`, `:` and `~` are escaped anyway,
+// so a marker can never end early or be misread, whatever it holds (a leading `~` is a flag).
 const encode = (text: string): string => {
   let out = '';
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
-    out += c === '%' ? '%25' : c === '*' ? '%2A' : c === '/' ? '%2F' : c === ':' ? '%3A' : c;
+    out += c === '%' ? '%25' : c === '*' ? '%2A' : c === '/' ? '%2F' : c === ':' ? '%3A' : c === '~' ? '%7E' : c;
   }
   return out;
 };
 
-const DECODED: Readonly<Record<string, string>> = { __proto__: null, '%25': '%', '%2A': '*', '%2F': '/', '%3A': ':' } as unknown as Record<string, string>;
+const DECODED: Readonly<Record<string, string>> = { __proto__: null, '%25': '%', '%2A': '*', '%2F': '/', '%3A': ':', '%7E': '~' } as unknown as Record<string, string>;
 
 const decode = (text: string): string | undefined => {
   let out = '';
@@ -49,9 +49,14 @@ const decode = (text: string): string | undefined => {
   return out;
 };
 
-/** The marker written before `insertedLength` characters of inserted text that replace `original`. */
-export const marker = (markKey: string, original: string, insertedLength: number): string =>
-  `/*${markKey}:${encode(original)}:${insertedLength}*/`;
+/**
+ * The marker written before `insertedLength` characters of inserted text that replace `original`.
+ * `spaced`: the marker follows a `/`, onto which its `/*` would glue as `//*`, a line comment that
+ * hides the rest of the line (`4/x` would not compile): it is then preceded by a space of its own,
+ * flagged by a `~` before the original, which `unmark` removes with it.
+ */
+export const marker = (markKey: string, original: string, insertedLength: number, spaced = false): string =>
+  `${spaced ? ' ' : ''}/*${markKey}:${spaced ? '~' : ''}${encode(original)}:${insertedLength}*/`;
 
 /**
  * `text` with every marked insertion replaced by the original text it stands for. Text without a
@@ -69,7 +74,8 @@ export const unmark = (text: string): string => {
     const colon = stringIndexOf(text, ':', originalStart);
     const close = stringIndexOf(text, '*/', originalStart);
     if (colon < 0 || close < colon + 2) return text;
-    const original = decode(stringSlice(text, originalStart, colon));
+    const spaced = stringCharCodeAt(text, originalStart) === 126; /* ~ */
+    const original = decode(stringSlice(text, spaced ? originalStart + 1 : originalStart, colon));
     const lengthText = stringSlice(text, colon + 1, close);
     let length = 0;
     for (let i = 0; i < lengthText.length; i += 1) {
@@ -79,7 +85,8 @@ export const unmark = (text: string): string => {
     }
     const resume = close + 2 + length;
     if (original === undefined || resume > text.length) return text;
-    out += stringSlice(text, from, at) + original;
+    if (spaced && (at - 1 < from || stringCharCodeAt(text, at - 1) !== 32)) return text;
+    out += stringSlice(text, from, spaced ? at - 1 : at) + original;
     from = resume;
     at = stringIndexOf(text, open, from);
   }
