@@ -946,7 +946,15 @@ const subscribe = (resolution: Resolution, updater: (value: unknown) => unknown)
     } catch {
       return false; // not initialized yet: pushed after its module runs
     }
-    apply(updater, undefined, [value]);
+    // The importer's updater (perhaps another compartment's) failed: its own binding stays as it
+    // was, nothing else is affected, as for precompiled exporters (module-precompiled.ts notifyOne).
+    // Called from the evaluator once the exporter has run, an exception would fail the exporter, or
+    // escape the job that settles it and leave it pending forever (redteam-waiting-updater-throws).
+    try {
+      apply(updater, undefined, [value]);
+    } catch {
+      // Delivered: not retried.
+    }
     return true;
   };
   if (!push()) instance.waiting[instance.waiting.length] = push;
