@@ -909,10 +909,11 @@ const dynamicImport = (instance: Instance, request: unknown, options: unknown): 
     const full = resolveSpecifier(instance, specifier);
     promiseThen(
       importNamespace(instance.host, full),
-      namespace => {
+      box => {
         try {
-          checkType(instance.specifier, specifier, type, weakmapGet(namespaceInstances, namespace as object)!);
-          resolve(namespace as object);
+          const { namespace } = box as NamespaceBox;
+          checkType(instance.specifier, specifier, type, weakmapGet(namespaceInstances, namespace)!);
+          resolve(namespace);
         } catch (error) {
           reject(error);
         }
@@ -1082,14 +1083,23 @@ const primed = (root: Instance): Maybe<void> => {
 
 // --- Entry points ---
 
-/** Loads, links and evaluates `specifier` in `moduleHost`; resolves to its namespace. */
-export const importNamespace = (moduleHost: ModuleHost, specifier: string): Promise<object> =>
+/**
+ * What `importNamespace` resolves to: the namespace in a box that is not a thenable, so that a
+ * module exporting `then` is adopted once, by whoever hands the namespace out (as native import()
+ * does), not by the loader on the way (redteam-module-evaluation, "exports then").
+ */
+export interface NamespaceBox {
+  readonly namespace: object;
+}
+
+/** Loads, links and evaluates `specifier` in `moduleHost`; resolves to its namespace, boxed. */
+export const importNamespace = (moduleHost: ModuleHost, specifier: string): Promise<NamespaceBox> =>
   // Started in a later job, as a native import() is: never in the middle of the caller's code, and
   // never at a stack depth the caller chose (a module that fails for lack of stack stays failed).
-  promiseThen(promiseResolve(undefined), () => startImport(moduleHost, specifier)) as Promise<object>;
+  promiseThen(promiseResolve(undefined), () => startImport(moduleHost, specifier)) as Promise<NamespaceBox>;
 
-const startImport = (moduleHost: ModuleHost, specifier: string): Promise<object> =>
-  new Promise<object>((resolve, reject) => {
+const startImport = (moduleHost: ModuleHost, specifier: string): Promise<NamespaceBox> =>
+  new Promise<NamespaceBox>((resolve, reject) => {
     const ready = then(instanceFor(moduleHost, specifier, false), instance =>
       then(loadGraph(instance, false), () => {
         if (instance.status === 'new') linkGraph(instance);
@@ -1101,7 +1111,7 @@ const startImport = (moduleHost: ModuleHost, specifier: string): Promise<object>
     const evaluate = (instance: Instance): void => {
       const settled = (): void => {
         try {
-          resolve(namespaceOf(instance));
+          resolve(freeze({ __proto__: null, namespace: namespaceOf(instance) }) as NamespaceBox);
         } catch (error) {
           reject(error);
         }
