@@ -174,7 +174,8 @@ const CompartmentPrototype: Compartment = {
     return new Promise(resolve => {
       const state = stateOf(this, 'Compartment.import()');
       const namespace = importNamespace(moduleHostOf(state), specifierOf('Compartment.import()', specifier));
-      resolve(state.options.noNamespaceBox ? namespace : promiseThen(namespace, ns => freeze({ namespace: ns })));
+      // Unboxed, a namespace with a `then` export is adopted as by a native import(); boxed, not.
+      resolve(promiseThen(namespace, box => (state.options.noNamespaceBox ? box.namespace : freeze({ namespace: box.namespace }))));
     });
   },
   importNow(specifier: string): unknown {

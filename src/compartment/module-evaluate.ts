@@ -4,7 +4,7 @@
 // and AsyncModuleExecutionRejected, with the fields of the spec's Table 45. Generic over the
 // loader's instances (module-loader.ts gives their requests and runs their bodies). Side effect:
 // the agent's [[ModuleAsyncEvaluationCount]] below (an order, never an observable value).
-import { Promise, mathMin, promiseThen } from '../commons.js';
+import { Map, Promise, mapGet, mapSet, mathMin, promiseThen } from '../commons.js';
 
 /** A record's [[Status]] once linked ('new' before: the loader's). */
 export type EvaluationStatus = 'new' | 'linked' | 'evaluating' | 'evaluating-async' | 'evaluated';
@@ -40,6 +40,15 @@ export interface Evaluable<T> {
   error: unknown;
 }
 
+/** A record InnerModuleEvaluation is visiting: its requests, and how far through them it is. */
+interface Frame<T> {
+  readonly module: T;
+  readonly required: readonly T[];
+  i: number;
+  /** Whether `required[i]` was entered and its own frame has finished (the recursive call returned). */
+  descended: boolean;
+}
+
 /** What the evaluator needs of the loader. */
 export interface EvaluationHooks<T extends Evaluable<T>> {
   /** The records `record` requests, linked, in the order its requests are written (each once). */
@@ -66,38 +75,73 @@ let asyncEvaluationCount = 1;
 export const makeEvaluator = <T extends Evaluable<T>>(hooks: EvaluationHooks<T>): Evaluator<T> => {
   const { requested, hasTopLevelAwait, execute, executeAsync, completed } = hooks;
 
-  /** InnerModuleEvaluation(module, stack, index): returns the next DFS index; throws an evaluation error. */
-  const inner = (module: T, stack: T[], index: number): number => {
-    if (module.status === 'evaluating-async' || module.status === 'evaluated') {
-      if (module.failed) throw module.error;
-      return index;
-    }
-    if (module.status === 'evaluating') return index;
-    module.status = 'evaluating';
-    module.stack = stack;
-    module.dfsIndex = index;
-    module.dfsAncestorIndex = index;
-    module.pendingAsyncDependencies = 0;
-    let next = index + 1;
-    stack[stack.length] = module;
-    const required = requested(module);
-    for (let i = 0; i < required.length; i += 1) {
-      let dependency = required[i];
-      next = inner(dependency, stack, next);
-      if (dependency.status === 'evaluating') {
-        // On an outer evaluation's stack (see `stack` above): neither in this one's cycles nor awaited.
-        if (dependency.stack !== stack) continue;
-        module.dfsAncestorIndex = mathMin(module.dfsAncestorIndex, dependency.dfsAncestorIndex);
-      } else {
-        // A finished cycle is waited for as a whole: through its root.
-        dependency = dependency.cycleRoot ?? dependency;
-        if (dependency.failed) throw dependency.error;
+  /**
+   * InnerModuleEvaluation(module, stack, index): returns the next DFS index; throws an evaluation
+   * error. Iterative, with one frame per record being visited: a recursion would run each body at a
+   * stack depth the graph above it chose, so a guest's deep chain of importers (of a module shared
+   * from another compartment) could make that module run out of stack and fail for everyone
+   * (test/attacks/redteam-graph-depth-poisoning). Bodies run at the same depth whatever the graph.
+   */
+  const inner = (root: T, stack: T[], index: number): number => {
+    let next = index;
+    const frames: Frame<T>[] = [];
+    /** The steps before the loop over requests; false if `module` needs no visit (done, or on a stack). */
+    const enter = (module: T): boolean => {
+      if (module.status === 'evaluating-async' || module.status === 'evaluated') {
+        if (module.failed) throw module.error;
+        return false;
       }
-      if (dependency.asyncEvaluationOrder > 0) {
-        module.pendingAsyncDependencies += 1;
-        dependency.asyncParentModules[dependency.asyncParentModules.length] = module;
+      if (module.status === 'evaluating') return false;
+      module.status = 'evaluating';
+      module.stack = stack;
+      module.dfsIndex = next;
+      module.dfsAncestorIndex = next;
+      module.pendingAsyncDependencies = 0;
+      next += 1;
+      stack[stack.length] = module;
+      frames[frames.length] = { module, required: requested(module), i: 0, descended: false };
+      return true;
+    };
+    enter(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      const { module, required } = frame;
+      if (frame.i < required.length) {
+        if (!frame.descended) {
+          frame.descended = true;
+          if (enter(required[frame.i])) continue; // its frame is on top: back here once it is done
+        }
+        frame.descended = false;
+        afterRequest(module, required[frame.i], stack);
+        frame.i += 1;
+        continue;
       }
+      frames.length -= 1;
+      finish(module, stack);
     }
+    return next;
+  };
+
+  /** InnerModuleEvaluation's steps after the recursive call for one of `module`'s requests. */
+  const afterRequest = (module: T, required: T, stack: T[]): void => {
+    let dependency = required;
+    if (dependency.status === 'evaluating') {
+      // On an outer evaluation's stack (see `stack` above): neither in this one's cycles nor awaited.
+      if (dependency.stack !== stack) return;
+      module.dfsAncestorIndex = mathMin(module.dfsAncestorIndex, dependency.dfsAncestorIndex);
+    } else {
+      // A finished cycle is waited for as a whole: through its root.
+      dependency = dependency.cycleRoot ?? dependency;
+      if (dependency.failed) throw dependency.error;
+    }
+    if (dependency.asyncEvaluationOrder > 0) {
+      module.pendingAsyncDependencies += 1;
+      dependency.asyncParentModules[dependency.asyncParentModules.length] = module;
+    }
+  };
+
+  /** InnerModuleEvaluation's steps after the loop over requests: run it (or start it), close its component. */
+  const finish = (module: T, stack: T[]): void => {
     if (module.pendingAsyncDependencies > 0 || hasTopLevelAwait(module)) {
       module.asyncEvaluationOrder = asyncEvaluationCount;
       asyncEvaluationCount += 1;
@@ -117,7 +161,6 @@ export const makeEvaluator = <T extends Evaluable<T>>(hooks: EvaluationHooks<T>)
         if (member === module) break;
       }
     }
-    return next;
   };
 
   /** ExecuteAsyncModule(module): its body runs now, up to its first await; the rest in later jobs. */
@@ -138,18 +181,27 @@ export const makeEvaluator = <T extends Evaluable<T>>(hooks: EvaluationHooks<T>)
     );
   };
 
-  /** GatherAvailableAncestors(module, execList): the importers that can run now that `module` has. */
+  /**
+   * GatherAvailableAncestors(module, execList): the importers that can run now that `module` has.
+   * Iterative (a worklist instead of the spec's recursion, same set: execList is sorted after), so
+   * that a long chain of importers cannot exhaust the stack in the job that settles `module` and
+   * leave the others waiting forever (test/attacks/redteam-module-evaluation, "parent chain").
+   */
   const gather = (module: T, execList: T[]): void => {
-    const parents = module.asyncParentModules;
-    for (let i = 0; i < parents.length; i += 1) {
-      const parent = parents[i];
-      let listed = false;
-      for (let j = 0; j < execList.length; j += 1) if (execList[j] === parent) listed = true;
-      if (listed || (parent.cycleRoot ?? parent).failed) continue;
-      parent.pendingAsyncDependencies -= 1;
-      if (parent.pendingAsyncDependencies === 0) {
-        execList[execList.length] = parent;
-        if (!hasTopLevelAwait(parent)) gather(parent, execList);
+    const listed = new Map<T, true>();
+    const todo: T[] = [module];
+    while (todo.length > 0) {
+      const parents = todo[todo.length - 1].asyncParentModules;
+      todo.length -= 1;
+      for (let i = 0; i < parents.length; i += 1) {
+        const parent = parents[i];
+        if (mapGet(listed, parent) === true || (parent.cycleRoot ?? parent).failed) continue;
+        parent.pendingAsyncDependencies -= 1;
+        if (parent.pendingAsyncDependencies === 0) {
+          execList[execList.length] = parent;
+          mapSet(listed, parent, true);
+          if (!hasTopLevelAwait(parent)) todo[todo.length] = parent;
+        }
       }
     }
   };
@@ -192,18 +244,27 @@ export const makeEvaluator = <T extends Evaluable<T>>(hooks: EvaluationHooks<T>)
     }
   };
 
-  /** AsyncModuleExecutionRejected(module, error): the error of every importer waiting for it. */
+  /**
+   * AsyncModuleExecutionRejected(module, error): the error of every importer waiting for it. The
+   * spec's recursion as a depth-first walk with its own stack (parents pushed last to first, so
+   * capabilities are rejected in the same order), for the reason `gather` gives.
+   */
   const rejected = (module: T, error: unknown): void => {
-    if (module.status === 'evaluated') return;
-    module.failed = true;
-    module.error = error;
-    module.status = 'evaluated';
-    module.asyncEvaluationOrder = DONE;
-    // Leaf to root, as the promises of fulfilled modules settle (ES2025; Node 20 rejects the
-    // importers' promises first: test262's rejection-order).
-    if (module.topLevelCapability !== undefined) module.topLevelCapability.reject(error);
-    const parents = module.asyncParentModules;
-    for (let i = 0; i < parents.length; i += 1) rejected(parents[i], error);
+    const todo: T[] = [module];
+    while (todo.length > 0) {
+      const m = todo[todo.length - 1];
+      todo.length -= 1;
+      if (m.status === 'evaluated') continue;
+      m.failed = true;
+      m.error = error;
+      m.status = 'evaluated';
+      m.asyncEvaluationOrder = DONE;
+      // Leaf to root, as the promises of fulfilled modules settle (ES2025; Node 20 rejects the
+      // importers' promises first: test262's rejection-order).
+      if (m.topLevelCapability !== undefined) m.topLevelCapability.reject(error);
+      const parents = m.asyncParentModules;
+      for (let i = parents.length - 1; i >= 0; i -= 1) todo[todo.length] = parents[i];
+    }
   };
 
   /** Evaluate() steps 9's error path: every record still on the stack keeps the error. */

@@ -831,7 +831,7 @@ const makeRequire = (instance: Instance): ((id: unknown) => unknown) => {
   };
   const require = markOwn({
     require(id: unknown): unknown {
-      return requireInstance(locate(id).found);
+      return requireInstance(instance.host, id as string, locate(id).found);
     },
   }.require);
   defineProperty(require, 'resolve', {
@@ -845,18 +845,18 @@ const makeRequire = (instance: Instance): ((id: unknown) => unknown) => {
 };
 
 /** What `require` returns for an instance: a CommonJS module's current `module.exports` (also mid-cycle), or a namespace. */
-const requireInstance = (instance: Instance): unknown => {
+const requireInstance = (caller: ModuleHost, id: string, instance: Instance): unknown => {
   if (instance.cjs !== undefined) {
-    if (instance.status === 'new') {
-      loadGraph(instance, true);
-      linkCjs(instance);
-    }
+    if (instance.status === 'new') loadGraph(instance, true);
+    // Only a module of the requiring compartment runs at the depth the requirer chose (see refuseOthers).
+    refuseOthers(caller, instance, 'require()', id, instance);
+    if (instance.status === 'new') linkCjs(instance);
     // Node's CommonJS cache, not the ES module record: an ES import that failed on this module
     // keeps its error, but `require` runs it again (test/modules-cjs.test.ts checks both in Node).
     runCjs(instance);
     return instance.module!.exports;
   }
-  const namespace = importNamespaceNow(instance.host, instance.specifier, instance);
+  const namespace = importNamespaceNow(caller, id, instance);
   return instance.json ? reflectGet(namespace, 'default') : namespace;
 };
 
@@ -909,10 +909,11 @@ const dynamicImport = (instance: Instance, request: unknown, options: unknown): 
     const full = resolveSpecifier(instance, specifier);
     promiseThen(
       importNamespace(instance.host, full),
-      namespace => {
+      box => {
         try {
-          checkType(instance.specifier, specifier, type, weakmapGet(namespaceInstances, namespace as object)!);
-          resolve(namespace as object);
+          const { namespace } = box as NamespaceBox;
+          checkType(instance.specifier, specifier, type, weakmapGet(namespaceInstances, namespace)!);
+          resolve(namespace);
         } catch (error) {
           reject(error);
         }
@@ -946,7 +947,15 @@ const subscribe = (resolution: Resolution, updater: (value: unknown) => unknown)
     } catch {
       return false; // not initialized yet: pushed after its module runs
     }
-    apply(updater, undefined, [value]);
+    // The importer's updater (perhaps another compartment's) failed: its own binding stays as it
+    // was, nothing else is affected, as for precompiled exporters (module-precompiled.ts notifyOne).
+    // Called from the evaluator once the exporter has run, an exception would fail the exporter, or
+    // escape the job that settles it and leave it pending forever (redteam-waiting-updater-throws).
+    try {
+      apply(updater, undefined, [value]);
+    } catch {
+      // Delivered: not retried.
+    }
     return true;
   };
   if (!push()) instance.waiting[instance.waiting.length] = push;
@@ -1074,14 +1083,23 @@ const primed = (root: Instance): Maybe<void> => {
 
 // --- Entry points ---
 
-/** Loads, links and evaluates `specifier` in `moduleHost`; resolves to its namespace. */
-export const importNamespace = (moduleHost: ModuleHost, specifier: string): Promise<object> =>
+/**
+ * What `importNamespace` resolves to: the namespace in a box that is not a thenable, so that a
+ * module exporting `then` is adopted once, by whoever hands the namespace out (as native import()
+ * does), not by the loader on the way (redteam-module-evaluation, "exports then").
+ */
+export interface NamespaceBox {
+  readonly namespace: object;
+}
+
+/** Loads, links and evaluates `specifier` in `moduleHost`; resolves to its namespace, boxed. */
+export const importNamespace = (moduleHost: ModuleHost, specifier: string): Promise<NamespaceBox> =>
   // Started in a later job, as a native import() is: never in the middle of the caller's code, and
   // never at a stack depth the caller chose (a module that fails for lack of stack stays failed).
-  promiseThen(promiseResolve(undefined), () => startImport(moduleHost, specifier)) as Promise<object>;
+  promiseThen(promiseResolve(undefined), () => startImport(moduleHost, specifier)) as Promise<NamespaceBox>;
 
-const startImport = (moduleHost: ModuleHost, specifier: string): Promise<object> =>
-  new Promise<object>((resolve, reject) => {
+const startImport = (moduleHost: ModuleHost, specifier: string): Promise<NamespaceBox> =>
+  new Promise<NamespaceBox>((resolve, reject) => {
     const ready = then(instanceFor(moduleHost, specifier, false), instance =>
       then(loadGraph(instance, false), () => {
         if (instance.status === 'new') linkGraph(instance);
@@ -1093,7 +1111,7 @@ const startImport = (moduleHost: ModuleHost, specifier: string): Promise<object>
     const evaluate = (instance: Instance): void => {
       const settled = (): void => {
         try {
-          resolve(namespaceOf(instance));
+          resolve(freeze({ __proto__: null, namespace: namespaceOf(instance) }) as NamespaceBox);
         } catch (error) {
           reject(error);
         }
@@ -1108,12 +1126,39 @@ const startImport = (moduleHost: ModuleHost, specifier: string): Promise<object>
 export const importNamespaceNow = (moduleHost: ModuleHost, specifier: string, known?: Instance): object => {
   const instance = known ?? (instanceFor(moduleHost, specifier, true) as Instance);
   loadGraph(instance, true);
+  refuseOthers(moduleHost, instance, `${API}.importNow()`, specifier);
   if (instance.status === 'new') linkGraph(instance);
   if (hasAsync(instance)) {
     throw makeTypeError(`${API}.importNow()`, `module ${jsonStringify(specifier)} awaits at top level; use import()`, codes.MODULE_IS_ASYNC);
   }
   evaluator.evaluateNow(instance);
   return namespaceOf(instance);
+};
+
+/**
+ * A synchronous evaluation (importNow, require) runs at the caller's stack depth, which the caller
+ * chooses: it may run only modules of the compartment it was asked of. A module of another
+ * compartment that has not run yet (one shared with `{ namespace }`, or a parent's module reached by
+ * a child compartment a guest made) is refused, before anything is linked or run: otherwise a guest
+ * could recurse to the stack limit and make it first run there, fail with RangeError, and stay
+ * failed for its own compartment (test/attacks/redteam-sync-stack-poisoning). Modules that have run,
+ * or are running, are taken as they are.
+ */
+const refuseOthers = (caller: ModuleHost, root: Instance, api: string, specifier: string, required?: Instance): void => {
+  const graph = graphOf(root);
+  for (let i = 0; i < graph.length; i += 1) {
+    const { host, status, object, cjs, cjsState } = graph[i];
+    if (host === caller || object !== undefined) continue;
+    // A CommonJS body that threw runs again when required (Node's cache), not when imported.
+    const runs = cjs !== undefined ? cjsState === 'unloaded' && (graph[i] === required || status !== 'evaluated') : status === 'new' || status === 'linked';
+    if (runs) {
+      throw makeTypeError(
+        api,
+        `module ${jsonStringify(specifier)} needs module ${jsonStringify(graph[i].specifier)} of another compartment, which has not run; import it with import(), or let its compartment run it first`,
+        codes.MODULE_NOT_EVALUATED,
+      );
+    }
+  }
 };
 
 /** `load`: fetches the graph without linking or evaluating it. */
