@@ -5,19 +5,20 @@
 // Unit test: no lockdown. Writes the trimmed acorn to a temporary file to import it.
 import test from 'ava';
 import * as acorn from 'acorn';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { repositoryRoot, sourceFiles } from './_source-files.js';
 
 type Acorn = typeof acorn;
 interface TrimModule {
   trimAcorn(text: string): string;
 }
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = repositoryRoot;
 const require = createRequire(import.meta.url);
 const acornFile = join(dirname(require.resolve('acorn/package.json')), 'dist/acorn.mjs');
 const acornText = readFileSync(acornFile, 'utf8');
@@ -95,17 +96,6 @@ const difference = (text: string, goal: Goal, outcome?: { accepted: boolean }): 
   return undefined;
 };
 
-/** Every .js, .mjs and .cjs file under `dir` up to 1 MB, in a stable order. */
-const sources = (dir: string, found: string[] = []): string[] => {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) sources(path, found);
-    else if (entry.isFile() && /\.[mc]?js$/.test(entry.name) && statSync(path).size <= 1_000_000) found.push(path);
-  }
-  return found;
-};
-
 test('the trim removes the validator and keeps the tokenizer', t => {
   t.true(trimmedText.length < acornText.length * 0.85);
   t.false(trimmedText.includes('RegExpValidationState'));
@@ -152,7 +142,7 @@ for (const text of invalid) {
 }
 
 test('the trimmed acorn parses every file of node_modules as acorn does', t => {
-  const files = sources(join(root, 'node_modules')).slice(0, 4000);
+  const files = sourceFiles(join(root, 'node_modules')).slice(0, 4000);
   t.true(files.length > 1000, `only ${files.length} files`);
   const differences: string[] = [];
   let accepted = 0;

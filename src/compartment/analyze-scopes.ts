@@ -52,7 +52,7 @@ export type { ScopeFindings } from './scope-tracker.js';
 
 /** Records the end of a statement or class field that has no `;` of its own (it ended by ASI). */
 const unterminated = (st: WalkState, node: { end: number }): void => {
-  if (!st.checksOnly && stringCharCodeAt(st.source, node.end - 1) !== 59 /* ; */) st.unterminatedEnds[st.unterminatedEnds.length] = node.end;
+  if (stringCharCodeAt(st.source, node.end - 1) !== 59 /* ; */) st.unterminatedEnds[st.unterminatedEnds.length] = node.end;
 };
 
 const visitAll = (st: WalkState, nodes: readonly (AnyNode | null | undefined)[], scope: Scope): void => {
@@ -317,7 +317,7 @@ const visit = (st: WalkState, node: AnyNode | null | undefined, scope: Scope): v
       if (st.thisDepth === 0) st.usesThis = true;
       return;
     case 'ExpressionStatement':
-      if (!st.checksOnly) st.expressionStatementStarts[st.expressionStatementStarts.length] = node.start;
+      st.expressionStatementStarts[st.expressionStatementStarts.length] = node.start;
       unterminated(st, node);
       visit(st, node.expression, scope);
       return;
@@ -521,16 +521,10 @@ const pushPair = (list: number[], a: number, b: number): void => {
 /**
  * Walks `root` (a Program, or the one expression of an expression or function source) and resolves
  * every reference against the scopes that enclose it. `source` is the text acorn parsed.
- * `checksOnly`: see WalkState (the findings that decide acceptance, no names).
  */
-export const analyzeScopes = (
-  root: Program | AnyNode,
-  source: string,
-  compilingModule = false,
-  checksOnly = false,
-): ScopeFindings => {
-  const st = makeWalkState(source, compilingModule, checksOnly);
-  const top = makeScope(null, true, checksOnly);
+export const analyzeScopes = (root: Program | AnyNode, source: string, compilingModule = false): ScopeFindings => {
+  const st = makeWalkState(source, compilingModule);
+  const top = makeScope(null, true);
   if (root.type === 'Program') visitAll(st, root.body, top);
   else visit(st, root, top);
   resolveReferences(st, top);

@@ -11,8 +11,9 @@ import { analyzeScopes } from './analyze-scopes.js';
 import type { ScopeFindings } from './analyze-scopes.js';
 import { collectModuleRecord } from './module-record.js';
 import type { ModuleRecordData } from './module-record.js';
-import { htmlCommentProblem, lineAndColumn, parseText, toProblem } from './parse-source.js';
-import type { Parsed, Problem } from './parse-source.js';
+import { htmlCommentProblem, lineAndColumn, makeModuleChecks, parseText, toProblem } from './parse-source.js';
+import type { ModuleChecks, Parsed, Problem } from './parse-source.js';
+import { makeWalkState } from './scope-tracker.js';
 import { makeSourceCache } from './source-cache.js';
 import { hasFunctionShape, layoutFunction } from './function-source.js';
 import type { FunctionFlags, FunctionLayout } from './function-source.js';
@@ -149,6 +150,18 @@ const makeAnalysis = (
   });
 };
 
+/** Scope findings with no names, from the checks made while parsing a module. */
+const checkedFindings = (text: string, checks: ModuleChecks): ScopeFindings => {
+  const findings = makeWalkState(text, false);
+  findings.importExpressionAt = checks.importExpressionAt;
+  findings.importMetaAt = checks.importMetaAt;
+  findings.htmlLikeOperatorAt = checks.htmlLikeOperatorAt;
+  findings.hasTopLevelAwait = checks.hasTopLevelAwait;
+  findings.unsupportedAt = checks.unsupportedAt;
+  findings.unsupportedType = checks.unsupportedType;
+  return findings;
+};
+
 const isFunctionKind = (kind: SourceKind | 'function'): boolean =>
   kind === 'function' || kind === 'function-params' || kind === 'function-body';
 
@@ -173,7 +186,9 @@ const analyze = (
     else regions = [paramsRegion, bodyRegion];
   }
   const goal = kind === 'script' || kind === 'module' ? kind : 'expression';
-  const parsed = parseText(text, goal);
+  // A ModuleSource's analysis (checksOnly) finds what it needs while parsing: no walk afterwards.
+  const checks = checksOnly ? makeModuleChecks() : undefined;
+  const parsed = parseText(text, goal, checks);
   if (!objectHasOwn(parsed, 'root')) return reject(parsed as Problem, regions);
   const { root } = parsed as Parsed;
   if (layout && !hasFunctionShape(root, layout, flags)) {
@@ -184,10 +199,13 @@ const analyze = (
     return reject({ code: codes.SYNTAX_ERROR, what, at: 0 }, regions);
   }
   let findings: ScopeFindings;
-  try {
-    findings = analyzeScopes(root, text, false, checksOnly);
-  } catch (error) {
-    return reject(toProblem(error, text), regions);
+  if (checks !== undefined) findings = checkedFindings(text, checks);
+  else {
+    try {
+      findings = analyzeScopes(root, text);
+    } catch (error) {
+      return reject(toProblem(error, text), regions);
+    }
   }
   const problem = findProblem(findings, parsed as Parsed, kind === 'module');
   if (problem) return reject(problem, regions);
@@ -311,9 +329,11 @@ export const analyzeSource = (source: string, kind: SourceKind, flags?: Function
 
 /**
  * Analyzes module text as a ModuleSource needs it: the same parse and the same checks as
- * `analyzeSource(source, 'module')`, and its module record, without the scope facts (their walk
- * then records nothing and allocates next to nothing, which keeps the analysis of a large module
- * close to the cost of acorn's parse). Memoized like analyzeSource. Throws its SyntaxError.
+ * `analyzeSource(source, 'module')`, and its module record, without the scope facts: the checks
+ * are made while parsing (parse-source.ts ModuleChecks), with no walk of the tree afterwards, which
+ * keeps the analysis of a large module close to the cost of acorn's parse. Memoized like
+ * analyzeSource. Throws its SyntaxError. The module compiler's own walk later finds the same facts,
+ * and the compiler checks that they agree (evaluator.ts).
  */
 export const analyzeModuleSource = (source: string): ModuleRecordData => {
   checkArguments(source, 'module', undefined, API_NAMES.module);

@@ -220,6 +220,22 @@ const rewrite = (
   }
   const isModule = goal === 'module';
   const findings = tree !== undefined ? tree.findings : analyzeScopes(parsed.root, text, isModule);
+  if (isModule) {
+    // The ModuleSource's facts came from checks made while parsing (analyzeModuleSource, cached),
+    // the rewrite's from this walk: the loader trusts the first, the compiled code follows the
+    // second, so they must agree, and the walk must find nothing the checks would have rejected
+    // (else fail closed).
+    const record = analyzeModuleSource(text);
+    if (
+      record.hasTopLevelAwait !== findings.hasTopLevelAwait ||
+      record.usesImportMeta !== findings.importMetaAt >= 0 ||
+      record.usesDynamicImport !== findings.importExpressionAt >= 0 ||
+      findings.unsupportedAt >= 0 ||
+      findings.htmlLikeOperatorAt >= 0
+    ) {
+      throw makeSyntaxError('ModuleSource', 'the module could not be compiled consistently', codes.SYNTAX_ERROR);
+    }
+  }
   const names = freshNames(text, parsed.root);
   const edits = makeSourceEdits(text, findings.expressionStatementStarts, findings.unterminatedEnds);
   let usesTemp = false;

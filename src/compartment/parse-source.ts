@@ -3,9 +3,10 @@
 // plain `Problem` (offset + message) so that no acorn error object or stack reaches guest code.
 // Assumes acorn ^8.19 (its `strict` option). No side effects.
 import { Parser, getLineInfo, tokTypes } from 'acorn';
-import type { Expression, Options, Program, TokenType } from 'acorn';
+import type { AnyNode, Expression, Options, Program, TokenType } from 'acorn';
 import { RangeError, stringCharCodeAt, stringEndsWith, stringSlice } from '../commons.js';
 import { codes } from '../errors.js';
+import { KNOWN_NODE_TYPES } from './node-types.js';
 import type { ErrorCode } from '../errors.js';
 
 /** Why a source is rejected: an error code, a description and the offset it applies to. */
@@ -43,7 +44,12 @@ interface ParserInternals {
   unexpected(pos?: number): never;
   skipLineComment(startSkip: number): void;
   readToken_slash(): void;
+  readToken_lt_gt(code: number): void;
   canInsertSemicolon(): boolean;
+  finishNode(node: AnyNode, type: string): AnyNode;
+  finishNodeAt(node: AnyNode, type: string, pos: number, loc?: unknown): AnyNode;
+  /** acorn's: the innermost var scope (function, static block or top level) is a function's, arrows included. */
+  readonly inFunction: boolean;
 }
 type InternalParserClass = new (options: Options, input: string) => ParserInternals;
 
@@ -53,6 +59,78 @@ type InternalParserClass = new (options: Options, input: string) => ParserIntern
 // which made them a third of the analysis of a large module.
 let htmlCommentSeen = -1;
 let ambiguousSlashSeen = -1;
+
+/**
+ * What a module's acceptance and module record need beyond the parse itself, found while parsing
+ * (parseText's `checks`): the same findings as the scope walk's (analyze-scopes.ts), without a walk
+ * over the tree afterwards. Offsets into the text, -1 when absent.
+ */
+export interface ModuleChecks {
+  importExpressionAt: number;
+  importMetaAt: number;
+  /** `a <!--b`: in module code `a < !(--b)`, which a script would read as a comment. */
+  htmlLikeOperatorAt: number;
+  hasTopLevelAwait: boolean;
+  /** A node type not in KNOWN_NODE_TYPES (syntax newer than the walk): its offset and type. */
+  unsupportedAt: number;
+  unsupportedType: string;
+}
+
+/** Fresh, empty module checks. */
+export const makeModuleChecks = (): ModuleChecks => ({
+  importExpressionAt: -1,
+  importMetaAt: -1,
+  htmlLikeOperatorAt: -1,
+  hasTopLevelAwait: false,
+  unsupportedAt: -1,
+  unsupportedType: '',
+});
+
+/** The fields of a node that the checks read, before finishNode gives it its `type`. */
+interface NodeFields {
+  readonly start: number;
+  readonly meta?: { readonly name: string };
+  readonly await?: boolean;
+  readonly kind?: string;
+}
+
+/** The checks of the current parse, if its caller asked for them (module goal only). */
+let moduleChecks: ModuleChecks | undefined;
+
+/**
+ * Notes what `node`, about to be finished as `type` (every node acorn makes is finished once, through
+ * finishNode or finishNodeAt, with all of its fields but `type` and `end` set), tells the module
+ * checks. Top-level
+ * await: an `await` (expression, `for await`, `await using`) whose innermost var scope is not a
+ * function's, which is how acorn itself decides where `await` is allowed.
+ */
+const noteNode = (checks: ModuleChecks, parser: ParserInternals, node: NodeFields, type: string): void => {
+  if (KNOWN_NODE_TYPES[type] !== true) {
+    if (checks.unsupportedAt < 0) {
+      checks.unsupportedAt = node.start;
+      checks.unsupportedType = type;
+    }
+    return;
+  }
+  switch (type) {
+    case 'ImportExpression':
+      if (checks.importExpressionAt < 0) checks.importExpressionAt = node.start;
+      return;
+    case 'MetaProperty':
+      if (node.meta?.name === 'import' && checks.importMetaAt < 0) checks.importMetaAt = node.start;
+      return;
+    case 'AwaitExpression':
+      if (!parser.inFunction) checks.hasTopLevelAwait = true;
+      return;
+    case 'ForOfStatement':
+      if (node.await === true && !parser.inFunction) checks.hasTopLevelAwait = true;
+      return;
+    case 'VariableDeclaration':
+      if (node.kind === 'await using' && !parser.inFunction) checks.hasTopLevelAwait = true;
+      return;
+    default:
+  }
+};
 
 /**
  * acorn's parser with three hooks, as acorn's plugins make them:
@@ -92,6 +170,27 @@ const HookedParser = (Parser as unknown as { extend(plugin: (base: InternalParse
         if (can && this.type === tokTypes.regexp && ambiguousSlashSeen < 0) ambiguousSlashSeen = this.start;
         return can;
       }
+      // Module checks only (a module never reads `<!--` as a comment): `<` then `!--`, as one token
+      // and the next two, is the `a <!--b` that a script would read as a comment.
+      readToken_lt_gt(code: number): void {
+        const checks = moduleChecks;
+        if (checks !== undefined && code === 60 && checks.htmlLikeOperatorAt < 0) {
+          const at = this.pos;
+          const input = this.input;
+          if (stringCharCodeAt(input, at + 1) === 33 && stringCharCodeAt(input, at + 2) === 45 && stringCharCodeAt(input, at + 3) === 45) {
+            checks.htmlLikeOperatorAt = at;
+          }
+        }
+        super.readToken_lt_gt(code);
+      }
+      finishNode(node: AnyNode, type: string): AnyNode {
+        if (moduleChecks !== undefined) noteNode(moduleChecks, this, node as NodeFields, type);
+        return super.finishNode(node, type);
+      }
+      finishNodeAt(node: AnyNode, type: string, pos: number, loc?: unknown): AnyNode {
+        if (moduleChecks !== undefined) noteNode(moduleChecks, this, node as NodeFields, type);
+        return super.finishNodeAt(node, type, pos, loc);
+      }
     },
 );
 
@@ -121,10 +220,14 @@ const acornProblem = (error: unknown, text: string): Problem | undefined => {
  * (`allowImportExportEverywhere`), so that the caller finds them in the AST and rejects them with
  * its own message instead of acorn's. A leading hashbang is accepted in scripts and modules, as the
  * direct eval used by `ses` accepts it (ECMA-262 Hashbang comments, ES2023).
+ *
+ * `checks` (module goal only) are filled during the parse (see ModuleChecks), for an analysis that
+ * needs no walk of the tree.
  */
-export const parseText = (text: string, goal: ParseGoal): Parsed | Problem => {
+export const parseText = (text: string, goal: ParseGoal, checks?: ModuleChecks): Parsed | Problem => {
   htmlCommentSeen = -1;
   ambiguousSlashSeen = -1;
+  moduleChecks = goal === 'module' ? checks : undefined;
   const options: Options = {
     ecmaVersion: 'latest',
     sourceType: goal === 'module' ? 'module' : 'script',
@@ -167,6 +270,8 @@ export const parseText = (text: string, goal: ParseGoal): Parsed | Problem => {
     // Report an HTML-like comment found before the failure: it is the first thing wrong.
     if (htmlCommentSeen >= 0 && htmlCommentSeen <= problem.at) return htmlCommentProblem(htmlCommentSeen);
     return problem;
+  } finally {
+    moduleChecks = undefined;
   }
 };
 

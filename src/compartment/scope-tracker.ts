@@ -3,7 +3,7 @@
 // is all that hoisting and TDZ amount to for free-name analysis). Used by analyze-scopes.ts.
 // Each reference also keeps its range and use (reference-kinds.ts) for the evaluator's rewrite.
 // No side effects; name sets are null-prototype objects, out of reach of poisoned prototypes.
-import { create, freeze, keys } from '../commons.js';
+import { create, keys } from '../commons.js';
 
 export type Names = Record<string, true>;
 
@@ -15,21 +15,13 @@ export interface Scope {
   names: Names | null;
 }
 
-/**
- * The names of every scope of a walk that only checks (`checksOnly`): declarations are not kept,
- * since no reference is resolved. Inherited by every scope made inside such a walk's top scope.
- */
-const INERT_NAMES = freeze(create(null)) as Names;
-
-export const makeScope = (parent: Scope | null, isVarScope: boolean, inert = false): Scope => {
-  const names = inert || (parent !== null && parent.names === INERT_NAMES) ? INERT_NAMES : null;
-  const scope: Scope = { parent, varScope: null as unknown as Scope, names };
+export const makeScope = (parent: Scope | null, isVarScope: boolean): Scope => {
+  const scope: Scope = { parent, varScope: null as unknown as Scope, names: null };
   scope.varScope = isVarScope || parent === null ? scope : parent.varScope;
   return scope;
 };
 
 export const declare = (scope: Scope, name: string): void => {
-  if (scope.names === INERT_NAMES) return;
   (scope.names ??= create(null) as Names)[name] = true;
 };
 
@@ -82,12 +74,6 @@ export interface WalkState extends ScopeFindings {
    * compiler removes them and exports the bindings itself).
    */
   readonly compilingModule: boolean;
-  /**
-   * Only the findings that decide acceptance are wanted (a ModuleSource's analysis): no reference
-   * is recorded and no declaration kept, so the walk allocates next to nothing, and the free and
-   * top-level names stay empty.
-   */
-  readonly checksOnly: boolean;
   /** Enclosing contexts with their own `this`: non-arrow functions, field initializers, static blocks. */
   thisDepth: number;
   /** Enclosing function-like contexts of any sort (arrows too): `await` outside all of them is top-level await. */
@@ -122,7 +108,6 @@ export const reference = (
     if (st.thisDepth > 0) return;
     st.usesArguments = true;
   }
-  if (st.checksOnly) return;
   const i = st.refCount++;
   st.refNames[i] = name;
   st.refScopes[i] = scope;
@@ -142,10 +127,9 @@ export const unsupported = (st: WalkState, node: { type: string; start: number }
   }
 };
 
-export const makeWalkState = (source: string, compilingModule: boolean, checksOnly: boolean): WalkState => ({
+export const makeWalkState = (source: string, compilingModule: boolean): WalkState => ({
   source,
   compilingModule,
-  checksOnly,
   freeNames: [],
   assignedFreeNames: [],
   topLevelDeclarations: [],
@@ -198,5 +182,5 @@ export const resolveReferences = (st: WalkState, top: Scope): void => {
     }
   }
   // Identifiers never look like array indices, so `keys` returns them in declaration order.
-  if (top.names !== null && top.names !== INERT_NAMES) st.topLevelDeclarations = keys(top.names);
+  if (top.names !== null) st.topLevelDeclarations = keys(top.names);
 };
