@@ -37,6 +37,7 @@ import {
 } from '../commons.js';
 import { codes, makeReferenceError, makeSyntaxError, makeTypeError } from '../errors.js';
 import { compileModule, startModule } from './evaluator.js';
+import type { ModuleRunner } from './evaluator.js';
 import { asPrecompiled, makePrecompiledBindings } from './module-precompiled.js';
 import type { PrecompiledBindings, PrecompiledRecord } from './module-precompiled.js';
 import { isModuleNamespace, makeDeferredNamespace, makeModuleNamespace } from './module-namespace.js';
@@ -714,8 +715,22 @@ const importBindings = (instance: Instance): object => {
   return freeze(bindings);
 };
 
-/** Instantiates every unlinked instance reachable from `root`: import bindings, then each module's prologue. */
+/**
+ * Whether a linkGraph is running. Linking calls guest code (the compartment's importMetaHook, the
+ * getters of a descriptor's importMeta): a hook that links again (importNow) would link, and run,
+ * modules of the graph being linked, which the outer call then linked a second time: their bodies
+ * ran twice (test/attacks/redteam-link-reentrant-hook). Refused instead.
+ */
+let linking = false;
+
+/**
+ * Instantiates every unlinked instance reachable from `root`: import bindings, then each module's
+ * compiled code, then each module's prologue. Any failure leaves the whole graph unlinked.
+ */
 const linkGraph = (root: Instance): void => {
+  if (linking) {
+    throw makeTypeError(`module ${jsonStringify(root.specifier)}`, 'a module graph cannot be linked while another is being linked (from an importMetaHook)', codes.MODULE_LINK_FAILED);
+  }
   const graph = graphOf(root);
   const order: Instance[] = [];
   for (let i = 0; i < graph.length; i += 1) if (graph[i].status === 'new') order[order.length] = graph[i];
@@ -727,46 +742,86 @@ const linkGraph = (root: Instance): void => {
     if (instance.source !== undefined) bindings[i] = importBindings(instance);
     // Star exports must not be ambiguous for a name someone imports: checked by importBindings.
   }
+  // Then compile every module's text, before any module is linked: compiling can still reject a
+  // module that its ModuleSource accepted (the compiler's walk must agree with the facts found while
+  // parsing, evaluator.ts rewrite(); the engine has limits that acorn lacks), and that rejection,
+  // like a link error, must leave the whole graph unlinked. An importer of the rejected module that
+  // stayed linked had its functions reachable through `module()`, and every later import of the
+  // graph failed with an internal TypeError (test/attacks/redteam-link-compile-failure).
+  const runners: (ModuleRunner | undefined)[] = [];
   for (let i = 0; i < order.length; i += 1) {
-    const instance = order[i];
-    if (instance.source !== undefined) {
-      const runner = compileModule(instance.host.self, instance.source.text);
-      const env = makeEnvironment(instance);
-      instance.generator = startModule(runner, instance.host.global(), bindings[i], env);
-      // Runs the prologue: hoisted functions exist, the export getters are registered.
-      const first = instance.generator.next();
-      if (first instanceof Promise) {
-        instance.primed = promiseThen(first, () => {
-          instance.primed = undefined;
-        });
-      }
-    } else if (instance.cjs !== undefined) {
-      linkCjs(instance);
-    } else if (instance.precompiled !== undefined) {
-      const bindings = makePrecompiledBindings(instance.precompiled, instance.specifier);
-      instance.bindings = bindings;
-      instance.readers = bindings.readers;
-    } else if (instance.virtual !== undefined) {
-      const target = create(null) as Record<string, unknown>;
-      const readers = create(null) as ExportReaders;
-      const names = instance.virtual.exports;
-      for (let j = 0; j < names.length; j += 1) {
-        const name = names[j];
-        readers[name] = () => target[name];
-      }
-      instance.readers = freeze(readers);
-      (instance as { virtualTarget?: object }).virtualTarget = target;
-    } else if (instance.object !== undefined) {
-      const object = instance.object;
-      const readers = create(null) as ExportReaders;
-      const names = ownKeys(object);
-      for (let j = 0; j < names.length; j += 1) {
-        const name = names[j];
-        if (typeof name === 'string') readers[name] = () => reflectGet(object, name);
-      }
-      instance.readers = freeze(readers);
+    const { source, host } = order[i];
+    if (source !== undefined) runners[i] = compileModule(host.self, source.text);
+  }
+  // Then link. What can still fail here (an importMetaHook that throws, running out of stack)
+  // puts every instance of this call back to unlinked, so that importing the graph again retries.
+  linking = true;
+  let at = 0;
+  try {
+    for (; at < order.length; at += 1) linkOne(order[at], bindings[at], runners[at]);
+  } catch (error) {
+    for (let i = 0; i <= at && i < order.length; i += 1) unlinkOne(order[i]);
+    throw error;
+  } finally {
+    linking = false;
+  }
+};
+
+/** Links one instance: starts a module's generator and runs its prologue, or makes the readers of any other kind of module. */
+const linkOne = (instance: Instance, bindings: object | undefined, runner: ModuleRunner | undefined): void => {
+  if (instance.source !== undefined) {
+    const env = makeEnvironment(instance);
+    const generator = startModule(runner as ModuleRunner, instance.host.global(), bindings as object, env);
+    instance.generator = generator;
+    // Runs the prologue: hoisted functions exist, the export getters are registered.
+    const first = generator.next();
+    if (first instanceof Promise) {
+      // (Cleared only if still this generator's: after a failed link, a new one may have started.)
+      const primed = promiseThen(first, () => {
+        if (instance.primed === primed) instance.primed = undefined;
+      });
+      instance.primed = primed;
     }
-    instance.status = 'linked';
+  } else if (instance.cjs !== undefined) {
+    linkCjs(instance);
+  } else if (instance.precompiled !== undefined) {
+    const made = makePrecompiledBindings(instance.precompiled, instance.specifier);
+    instance.bindings = made;
+    instance.readers = made.readers;
+  } else if (instance.virtual !== undefined) {
+    const target = create(null) as Record<string, unknown>;
+    const readers = create(null) as ExportReaders;
+    const names = instance.virtual.exports;
+    for (let j = 0; j < names.length; j += 1) {
+      const name = names[j];
+      readers[name] = () => target[name];
+    }
+    instance.readers = freeze(readers);
+    (instance as { virtualTarget?: object }).virtualTarget = target;
+  } else if (instance.object !== undefined) {
+    const object = instance.object;
+    const readers = create(null) as ExportReaders;
+    const names = ownKeys(object);
+    for (let j = 0; j < names.length; j += 1) {
+      const name = names[j];
+      if (typeof name === 'string') readers[name] = () => reflectGet(object, name);
+    }
+    instance.readers = freeze(readers);
+  }
+  instance.status = 'linked';
+};
+
+/** Undoes linkOne (and a partial one) for an instance of a graph whose linking failed. */
+const unlinkOne = (instance: Instance): void => {
+  instance.status = 'new';
+  instance.generator = undefined;
+  instance.primed = undefined;
+  instance.readers = undefined;
+  instance.bindings = undefined;
+  if (instance.cjs !== undefined) {
+    instance.module = undefined;
+    instance.cjsArguments = undefined;
+    instance.cjsState = 'unloaded';
   }
 };
 

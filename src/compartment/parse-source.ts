@@ -225,9 +225,6 @@ const acornProblem = (error: unknown, text: string): Problem | undefined => {
  * needs no walk of the tree.
  */
 export const parseText = (text: string, goal: ParseGoal, checks?: ModuleChecks): Parsed | Problem => {
-  htmlCommentSeen = -1;
-  ambiguousSlashSeen = -1;
-  moduleChecks = goal === 'module' ? checks : undefined;
   const options: Options = {
     ecmaVersion: 'latest',
     sourceType: goal === 'module' ? 'module' : 'script',
@@ -245,6 +242,11 @@ export const parseText = (text: string, goal: ParseGoal, checks?: ModuleChecks):
   // acorn skips a hashbang when it constructs the parser, with the same test.
   const hasHashbang = goal !== 'expression' && stringCharCodeAt(text, 0) === 35 && stringCharCodeAt(text, 1) === 33;
   try {
+    // Set inside the try, so that its finally clears them whatever fails (even running out of stack
+    // here): no parse's checks outlive it.
+    htmlCommentSeen = -1;
+    ambiguousSlashSeen = -1;
+    moduleChecks = goal === 'module' ? checks : undefined;
     const parser = new HookedParser(options, text);
     let root: Program | Expression;
     if (goal === 'expression') {
