@@ -15,27 +15,13 @@
 // one party evaluates never depends on how deep another party's stack was.
 import test from 'ava';
 import { Compartment, lockdown } from '../../src/index.js';
+import { stackDiver } from './_stack-and-host.js';
 
 lockdown({ reporting: 'none' });
 
 // Guest code: `poison(src)` evaluates `src` at every depth from the stack limit upwards, until one
 // attempt fails with a SyntaxError (the exhaustion happened while analyzing) or runs.
-const ATTACKER = `
-  for (let i = 0; i < 5; i += 1) {
-    try { new Compartment().evaluate('['.repeat(100000 + i)); } catch {}
-  }
-  globalThis.poison = src => {
-    let result;
-    const dive = () => {
-      try { dive(); } catch {}
-      if (result !== undefined) return;
-      try { new Compartment().evaluate(src); result = 'ran'; }
-      catch (e) { if (e instanceof SyntaxError) result = 'poisoned'; }
-    };
-    dive();
-    return result;
-  };
-`;
+const ATTACKER = stackDiver("'poisoned'");
 
 const PLUGIN = '(function plugin(a) { return a + 1; })';
 

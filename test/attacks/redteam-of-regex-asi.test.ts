@@ -11,6 +11,7 @@
 // rejects such text as ambiguous; `of` used as a name, and regexes after `of`, still work.
 import test from 'ava';
 import { CjsModuleSource, Compartment, ModuleSource, lockdown } from '../../src/index.js';
+import { reachedHostProcess } from './_stack-and-host.js';
 
 lockdown({ reporting: 'none' });
 
@@ -18,22 +19,6 @@ lockdown({ reporting: 'none' });
 const HIDDEN = "a\nof\n/ 1; p = import('node:process'); 0 /g\n";
 const DECLS = 'let a = 1, of = 2, g = 3, p;\n';
 
-/** Runs `run`; true if it handed back a promise of the host's `node:process` module. */
-const reachedHostProcess = async (run: () => unknown): Promise<boolean> => {
-  let value: unknown;
-  try {
-    value = run();
-  } catch {
-    return false; // rejected: safe
-  }
-  if (value === null || typeof value !== 'object' || typeof (value as { then?: unknown }).then !== 'function') return false;
-  try {
-    const ns = (await value) as { default?: { pid?: unknown } } | undefined;
-    return typeof ns?.default?.pid === 'number';
-  } catch {
-    return false;
-  }
-};
 
 const importNow = (modules: Record<string, unknown>): Record<string, unknown> =>
   new Compartment({ __options__: true, __noNamespaceBox__: true, modules } as never).importNow('main') as Record<string, unknown>;

@@ -10,28 +10,13 @@
 // Safe behaviour: no entry point (evaluate, eval, Function, evaluateExpr) runs the hidden import.
 import test from 'ava';
 import { Compartment, ModuleSource, lockdown } from '../../src/index.js';
+import { reachedHostProcess } from './_stack-and-host.js';
 
 lockdown({ reporting: 'none' });
 
 /** acorn: a regex literal statement; V8: `… / 1; p = import('node:process'); 0 / g`. */
 const PAYLOAD = "/ 1; p = import('node:process'); 0 /g";
 
-/** Runs `run`; true if it handed back a promise of the host's `node:process` module. */
-const reachedHostProcess = async (run: () => unknown): Promise<boolean> => {
-  let value: unknown;
-  try {
-    value = run();
-  } catch {
-    return false; // rejected: safe
-  }
-  if (value === null || typeof value !== 'object' || typeof (value as { then?: unknown }).then !== 'function') return false;
-  try {
-    const ns = (await value) as { default?: { pid?: unknown } } | undefined;
-    return typeof ns?.default?.pid === 'number';
-  } catch {
-    return false;
-  }
-};
 
 test('redteam-regex-division: `a ? b : function () {}` then a regex line hides import() (evaluate, in a function)', async t => {
   const c = new Compartment();

@@ -12,28 +12,14 @@
 // Safe behaviour: the error a text gets never depends on how deep another party's stack was.
 import test from 'ava';
 import { Compartment, lockdown } from '../../src/index.js';
+import { stackDiver } from './_stack-and-host.js';
 
 lockdown({ reporting: 'none' });
 
 // Guest code: `poison(src)` evaluates `src` at every depth from the stack limit upwards, until one
 // attempt fails with a SyntaxError or runs. (The warm-up lets acorn's overflow check compile its
 // regex with room to spare, as in redteam-analysis-cache-stack-poisoning.)
-const ATTACKER = `
-  for (let i = 0; i < 5; i += 1) {
-    try { new Compartment().evaluate('['.repeat(100000 + i)); } catch {}
-  }
-  globalThis.poison = src => {
-    let result;
-    const dive = () => {
-      try { dive(); } catch {}
-      if (result !== undefined) return;
-      try { new Compartment().evaluate(src); result = 'ran'; }
-      catch (e) { if (e instanceof SyntaxError) result = e.message; }
-    };
-    dive();
-    return result;
-  };
-`;
+const ATTACKER = stackDiver('e.message');
 
 const READER = `globalThis.read = src => {
   try { new Compartment().evaluate(src); return 'ran'; } catch (e) { return e.message; }
