@@ -9,12 +9,15 @@ import {
   ReferenceError,
   SyntaxError,
   apply,
+  arrayJoin,
   create,
   freeze,
   functionToString,
+  getOwnPropertyDescriptor,
   keys,
   stringIncludes,
   stringSlice,
+  stringSplit,
   stringStartsWith,
   WeakMap,
   weakmapGet,
@@ -271,16 +274,29 @@ const rewrite = (
   return freeze({ source: `with (${terminator}) { return ${runnerText} }`, runnerText, terminator });
 };
 
+/**
+ * The engine's reason for refusing to compile a source the analysis accepted, for the message: an
+ * invalid regular expression (the <script> build's acorn does not validate them), an engine limit
+ * (more than 65535 arguments), syntax the engine does not know yet. Never any text of the rewrite's
+ * own markers (their key is the realm's secret: source-markers.ts), and at most 200 characters.
+ */
+const engineReason = (error: SyntaxError): string => {
+  const message = `${getOwnPropertyDescriptor(error, 'message')?.value ?? ''}`;
+  const cleaned = arrayJoin(stringSplit(message, markerKey()), '');
+  return cleaned.length > 200 ? `${stringSlice(cleaned, 0, 200)}…` : cleaned;
+};
+
 /** Compiles rewritten text into a new runner: its own function objects, template objects and all. */
-const instantiate = ({ source, runnerText, terminator }: Rewritten): Runner => {
+const instantiate = ({ source, runnerText, terminator }: Rewritten, api: string): Runner => {
   let factory: (terminator: object) => Runner;
   try {
     factory = FERAL_FUNCTION(terminator, source) as (terminator: object) => Runner;
   } catch (error) {
-    // A SyntaxError is not reachable for a source the analysis accepted; it is reported without
-    // the rewritten text. Anything else (an EvalError under a CSP without 'unsafe-eval') as is.
+    // Only the engine's SyntaxError for what the analysis accepted; it is reported without the
+    // rewritten text. Anything else (an EvalError under a CSP without 'unsafe-eval') as is.
     if (!(error instanceof SyntaxError)) throw error;
-    throw makeSyntaxError('Compartment.evaluate()', 'the source could not be compiled', codes.SYNTAX_ERROR);
+    const reason = engineReason(error);
+    throw makeSyntaxError(api, `the source could not be compiled${reason === '' ? '' : ` (${reason})`}`, codes.SYNTAX_ERROR);
   }
   // Defense in depth against text that would close the runner early and run in the factory (a
   // sloppy function, because of `with`): its `this` is an inert frozen object, never the host's
@@ -288,7 +304,7 @@ const instantiate = ({ source, runnerText, terminator }: Rewritten): Runner => {
   // exactly the function we wrote: the engine's own rendering of it is compared with our text.
   const runner = apply(factory, inertThis, [scopeTerminator]);
   if (typeof runner !== 'function' || functionToString(runner) !== runnerText) {
-    throw makeSyntaxError('Compartment.evaluate()', 'the source could not be rewritten safely', codes.SYNTAX_ERROR);
+    throw makeSyntaxError(api, 'the source could not be rewritten safely', codes.SYNTAX_ERROR);
   }
   return runner;
 };
@@ -332,8 +348,13 @@ const compile = (
         const tree = validate();
         return rewrite(text, goal, sloppyGlobals, lexicalNames, tree);
       }),
+      apiName(tag),
     ),
   );
+
+/** The API a compile failure is reported for, from the variant's tag (its first letter: the kind). */
+const apiName = (tag: string): string =>
+  tag[0] === 'f' ? 'Function()' : tag[0] === 'm' ? 'ModuleSource' : 'Compartment.evaluate()';
 
 /** The extra lexical scope's names: a null-prototype set, and a tag that identifies it. */
 export interface LexicalNames {
