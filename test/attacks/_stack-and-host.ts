@@ -1,6 +1,9 @@
 // Test helpers for the attack suite: guest code that evaluates a text at every stack depth from the
 // limit upwards (stack-exhaustion attacks on the analysis cache), and a check that a guest reached
-// the host's `node:process` module (parse-differential attacks that hide an `import()`).
+// the host's `node:process` module (parse-differential attacks that hide an `import()`), and a
+// victim and attacker pair for stack-depth poisoning of a module shared between compartments.
+import type { ExecutionContext } from 'ava';
+import { Compartment, ModuleSource } from '../../src/index.js';
 
 /**
  * Guest code that defines `globalThis.poison(src)`: evaluates `src` in a new Compartment at every
@@ -40,4 +43,27 @@ export const reachedHostProcess = async (run: () => unknown): Promise<boolean> =
   } catch {
     return false;
   }
+};
+
+/** A compartment B whose module `y` recurses 50 deep when it first runs (the victim of depth poisoning). */
+export const depthVictim = (): Compartment =>
+  new Compartment({
+    __options__: true,
+    __noNamespaceBox__: true,
+    modules: { y: new ModuleSource(`const f = n => (n === 0 ? 0 : 1 + f(n - 1)); export const depth = f(50);`) },
+  });
+
+/** A compartment A that shares `y` from `victim` and has the attacker's module as `main`. */
+export const depthAttacker = (victim: Compartment, main: object): Compartment =>
+  new Compartment({
+    __options__: true,
+    __noNamespaceBox__: true,
+    modules: { y: { namespace: 'y', compartment: victim }, main },
+  });
+
+/** Asserts that the victim's own import of `y` still works, whatever the attacker did first. */
+export const assertVictimRuns = async (t: ExecutionContext, victim: Compartment, what: string): Promise<void> => {
+  const y = (await victim.import('y').catch((error: unknown) => error)) as { depth?: number } | Error;
+  t.false(y instanceof Error, `${what}, and now fails forever: ${y instanceof Error ? y.message : 'no'}`);
+  t.is((y as { depth?: number }).depth, 50);
 };

@@ -12,6 +12,7 @@
 // a module is never first evaluated at a depth an importer chose.
 import test from 'ava';
 import { Compartment, ModuleSource, lockdown } from '../../src/index.js';
+import { depthAttacker, depthVictim } from './_stack-and-host.js';
 
 lockdown({ reporting: 'none' });
 
@@ -31,22 +32,14 @@ test('redteam-sync-dynamic-import: import() does not run the module before it re
 });
 
 test('redteam-sync-dynamic-import: an importer in another compartment cannot make a shared module fail for good', async t => {
-  const B = new Compartment({
-    __options__: true,
-    __noNamespaceBox__: true,
-    modules: { y: new ModuleSource(`const f = n => (n === 0 ? 0 : 1 + f(n - 1)); export const depth = f(50);`) },
-  });
-  const A = new Compartment({
-    __options__: true,
-    __noNamespaceBox__: true,
-    modules: {
-      y: { namespace: 'y', compartment: B },
-      main: new ModuleSource(`
+  const B = depthVictim();
+  const A = depthAttacker(
+    B,
+    new ModuleSource(`
         const probe = () => { try { probe(); } catch {} try { import('y').then(() => {}, () => {}); } catch {} };
         probe();
         export const done = true;`),
-    },
-  });
+  );
   await A.import('main');
   const y = (await B.import('y').catch((error: unknown) => error)) as { depth?: number } | Error;
   t.false(y instanceof RangeError, "B's module was run by A's import() at a depth A chose, and now fails forever");

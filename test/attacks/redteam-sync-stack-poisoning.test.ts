@@ -13,53 +13,33 @@
 // anything runs); modules that have run are returned as they are.
 import test from 'ava';
 import { CjsModuleSource, Compartment, ModuleSource, lockdown } from '../../src/index.js';
+import { assertVictimRuns, depthAttacker, depthVictim } from './_stack-and-host.js';
 
 lockdown({ reporting: 'none' });
 
-const victim = (): Compartment =>
-  new Compartment({
-    __options__: true,
-    __noNamespaceBox__: true,
-    modules: { y: new ModuleSource(`const f = n => (n === 0 ? 0 : 1 + f(n - 1)); export const depth = f(50);`) },
-  });
 
 const probe = (call: string): string => `
   const probe = () => { try { probe(); } catch {} try { ${call}; } catch {} };
   probe();`;
 
 test('redteam-sync-stack-poisoning: a child compartment importNow() of a shared module at a chosen depth', async t => {
-  const B = victim();
-  const A = new Compartment({
-    __options__: true,
-    __noNamespaceBox__: true,
-    modules: {
-      y: { namespace: 'y', compartment: B },
-      main: new ModuleSource(`
+  const B = depthVictim();
+  const A = depthAttacker(
+    B,
+    new ModuleSource(`
         const child = new Compartment({ __options__: true, modules: { y: { namespace: 'y' } } });
         ${probe(`child.importNow('y')`)}
         export const done = true;`),
-    },
-  });
+  );
   await A.import('main');
-  const y = (await B.import('y').catch((error: unknown) => error)) as { depth?: number } | Error;
-  t.false(y instanceof Error, `B's module was first run by a guest of A at a depth it chose, and now fails forever: ${y instanceof Error ? y.message : "no"}`);
-  t.is((y as { depth?: number }).depth, 50);
+  await assertVictimRuns(t, B, "B's module was first run by a guest of A at a depth it chose");
 });
 
 test('redteam-sync-stack-poisoning: a CommonJS require() of a shared module at a chosen depth', async t => {
-  const B = victim();
-  const A = new Compartment({
-    __options__: true,
-    __noNamespaceBox__: true,
-    modules: {
-      y: { namespace: 'y', compartment: B },
-      main: new CjsModuleSource(`${probe(`require('y')`)} exports.done = true;`),
-    },
-  });
+  const B = depthVictim();
+  const A = depthAttacker(B, new CjsModuleSource(`${probe(`require('y')`)} exports.done = true;`));
   await A.import('main');
-  const y = (await B.import('y').catch((error: unknown) => error)) as { depth?: number } | Error;
-  t.false(y instanceof Error, `B's module was first run by a guest of A at a depth it chose, and now fails forever: ${y instanceof Error ? y.message : "no"}`);
-  t.is((y as { depth?: number }).depth, 50);
+  await assertVictimRuns(t, B, "B's module was first run by a guest of A at a depth it chose");
 });
 
 test('redteam-sync-stack-poisoning: a synchronous evaluation refuses, before anything runs, a module of another compartment that has not run', t => {
